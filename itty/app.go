@@ -1,0 +1,250 @@
+package itty
+
+// This file defines App: the registry of routes and middleware, and the
+// http.Handler that serves them. Registration happens before serving; the
+// first request freezes the app (middleware chain built, request pool sized)
+// and any later registration is refused.
+
+import (
+	stderrors "errors"
+	"net/http"
+	"sync"
+	"sync/atomic"
+
+	"github.com/ittygo/itty/errors"
+)
+
+// Version is the version of itty.
+const Version = "0.1.0"
+
+// Response is what a handler returns: a value that writes itself to the
+// client. *respond.Response and *errors.Error are Responses; a custom type
+// needs only this one method. If WriteResponse fails before writing anything,
+// the app answers with its 500 page and logs the error. A nil Response
+// answers 204 No Content.
+type Response interface {
+	WriteResponse(w http.ResponseWriter, r *http.Request) error
+}
+
+// Error is the HTTP error model of package errors: a handler may return one
+// as its Response.
+type Error = errors.Error
+
+// Middleware wraps an http.Handler, as in net/http.
+type Middleware = func(http.Handler) http.Handler
+
+// ErrServed is returned (or panicked) when a route or middleware is added
+// after the app has started serving.
+var ErrServed = stderrors.New("itty: the app has already served a request; register routes and middleware before serving")
+
+// App is an itty application. It implements http.Handler, so it runs under
+// any Go server; Run starts a development server. Create one with New.
+type App struct {
+	cfg    config
+	mu     sync.Mutex // guards registration
+	served atomic.Bool
+	once   sync.Once
+
+	router router
+	routes []*route
+	mw     []Middleware
+	chain  http.Handler // app middleware around dispatch; nil when there is none
+	pool   sync.Pool    // *Request
+	root   Group
+}
+
+// New returns an App configured by opts.
+func New(opts ...Option) *App {
+	a := &App{cfg: defaultConfig()}
+	for _, o := range opts {
+		o(&a.cfg)
+	}
+	a.root = Group{app: a}
+	return a
+}
+
+// Use adds app-wide middleware. It runs for every request, 404 and 405
+// answers included, in the order given: the first is the outermost.
+func (a *App) Use(mw ...Middleware) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.served.Load() {
+		panic(ErrServed)
+	}
+	a.mw = append(a.mw, mw...)
+}
+
+// Group returns a group of routes under prefix whose handlers are wrapped in
+// mw (the first is the outermost), inside the app's middleware.
+func (a *App) Group(prefix string, mw ...Middleware) *Group {
+	return a.root.Group(prefix, mw...)
+}
+
+// Debug reports whether debug mode is on.
+func (a *App) Debug() bool { return a.cfg.debug }
+
+// RouteInfo describes a registered route.
+type RouteInfo struct {
+	Method  string
+	Pattern string
+	Where   string // file:line of the registration
+}
+
+// Routes lists the registered routes in registration order.
+func (a *App) Routes() []RouteInfo {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	out := make([]RouteInfo, len(a.routes))
+	for i, rt := range a.routes {
+		out[i] = RouteInfo{Method: rt.method, Pattern: rt.pattern, Where: rt.where}
+	}
+	return out
+}
+
+// add registers rt, refusing it once the app has served.
+func (a *App) add(rt *route) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.served.Load() {
+		return ErrServed
+	}
+	if err := a.router.add(rt); err != nil {
+		return err
+	}
+	a.routes = append(a.routes, rt)
+	return nil
+}
+
+// freeze ends registration: it builds the middleware chain and sizes the
+// request pool for the route with the most parameters.
+func (a *App) freeze() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.served.Store(true)
+	if len(a.mw) > 0 {
+		var h http.Handler = http.HandlerFunc(a.dispatchFromContext)
+		for i := len(a.mw) - 1; i >= 0; i-- {
+			h = a.mw[i](h)
+		}
+		a.chain = h
+	}
+	n := a.router.maxParams
+	a.pool.New = func() any { return &Request{vals: make([]string, n)} }
+}
+
+// ServeHTTP serves one request: app middleware, routing, binding, the
+// handler and its response. A panic anywhere in it answers the 500 page, or
+// aborts the connection when the response had already started.
+func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	a.once.Do(a.freeze)
+	req := a.pool.Get().(*Request)
+	req.start(a, w, r)
+	defer a.finish(req)
+	if a.chain == nil {
+		a.dispatch(&req.tw, req, r)
+		return
+	}
+	a.chain.ServeHTTP(&req.tw, withRequest(r, req))
+}
+
+// dispatchFromContext is the innermost handler of the app middleware chain.
+func (a *App) dispatchFromContext(w http.ResponseWriter, r *http.Request) {
+	a.dispatch(w, fromContext(r), r)
+}
+
+// dispatch routes r and serves it.
+func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
+	req.Request = r
+	path, raw := r.URL.Path, false
+	if r.URL.RawPath != "" {
+		path, raw = r.URL.EscapedPath(), true
+	}
+	if path == "" || path[0] != '/' {
+		if path == "*" && r.Method == http.MethodOptions {
+			w.Header().Set("Allow", joinMethods(a.router.methods()))
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		a.renderError(w, req, errors.NotFound())
+		return
+	}
+	rt := a.router.lookup(r.Method, path[1:], raw, req.vals)
+	if rt == nil {
+		a.noRoute(w, req, path, raw)
+		return
+	}
+	req.route = rt
+	req.params = req.vals[:rt.nparams]
+	if rt.chain != nil {
+		for i, name := range rt.names {
+			r.SetPathValue(name, req.params[i])
+		}
+		rt.chain.ServeHTTP(w, withRequest(r, req))
+		return
+	}
+	rt.serve(w, req)
+}
+
+// noRoute answers a request no route of its method matches: OPTIONS and 405
+// when another method matches, a trailing-slash redirect when enabled and
+// the other form matches, 404 otherwise.
+func (a *App) noRoute(w http.ResponseWriter, req *Request, path string, raw bool) {
+	r := req.Request
+	if allow := a.router.allowed(path[1:], raw, req.vals); allow != nil {
+		if r.Method == http.MethodOptions {
+			w.Header().Set("Allow", joinMethods(allow))
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		a.renderError(w, req, errors.MethodNotAllowed(allow...))
+		return
+	}
+	if a.cfg.redirectSlash {
+		if target, ok := a.slashTarget(r, path, raw, req.vals); ok {
+			code := http.StatusPermanentRedirect
+			if r.Method == http.MethodGet || r.Method == http.MethodHead {
+				code = http.StatusMovedPermanently
+			}
+			w.Header().Set("Location", target)
+			w.WriteHeader(code)
+			return
+		}
+	}
+	a.renderError(w, req, errors.NotFound())
+}
+
+// slashTarget returns the request's URL with its trailing slash toggled, if
+// that form has a route for the method and is a safe on-site target.
+func (a *App) slashTarget(r *http.Request, path string, raw bool, vals []string) (string, bool) {
+	other := path + "/"
+	if len(path) > 1 && path[len(path)-1] == '/' {
+		other = path[:len(path)-1]
+	}
+	if len(other) > 1 && (other[1] == '/' || other[1] == '\\') {
+		return "", false
+	}
+	if a.router.lookup(r.Method, other[1:], raw, vals) == nil {
+		return "", false
+	}
+	target := other
+	if !raw {
+		target = escapePath(other)
+	}
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	return target, true
+}
+
+// finish ends a request: it recovers a panic, logs in debug mode and
+// returns the request to the pool.
+func (a *App) finish(req *Request) {
+	if v := recover(); v != nil {
+		a.recovered(req, v)
+	}
+	if a.cfg.debug {
+		a.logRequest(req)
+	}
+	req.end()
+	a.pool.Put(req)
+}

@@ -1,0 +1,125 @@
+package itty
+
+// This file holds the app's settings and the options that set them. Options
+// are given to New, or to Run before the app serves; an app never changes
+// its settings while it serves.
+
+import (
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"strconv"
+	"time"
+)
+
+// Option configures an App. Options go to New or to Run.
+type Option func(*config)
+
+// ErrorPageFunc renders an error for a client: it replaces the built-in page
+// for one status (itty3's error_404 and error_500).
+type ErrorPageFunc func(r *Request, e *Error) Response
+
+// config is everything Options can set.
+type config struct {
+	debug         bool
+	logger        *slog.Logger
+	redirectSlash bool
+	errorPages    map[int]ErrorPageFunc
+
+	host            string
+	port            int
+	listener        net.Listener
+	output          io.Writer
+	shutdownTimeout time.Duration
+	readHeader      time.Duration
+	idle            time.Duration
+	maxHeaderBytes  int
+}
+
+func defaultConfig() config {
+	return config{
+		logger:          slog.Default(),
+		host:            "127.0.0.1",
+		port:            8000,
+		output:          os.Stdout,
+		shutdownTimeout: 30 * time.Second,
+		readHeader:      10 * time.Second,
+		idle:            120 * time.Second,
+		maxHeaderBytes:  64 << 10,
+	}
+}
+
+func (c *config) addr() string {
+	return net.JoinHostPort(c.host, strconv.Itoa(c.port))
+}
+
+// Debug turns debug mode on or off. In debug mode every request is logged and
+// error pages show the cause of a 500 (a panic's message and stack). Keep it
+// off in production.
+func Debug(on bool) Option { return func(c *config) { c.debug = on } }
+
+// Logger sets the logger for panics, 5xx causes and, in debug mode, requests.
+// The default is slog.Default().
+func Logger(l *slog.Logger) Option { return func(c *config) { c.logger = l } }
+
+// RedirectTrailingSlash makes a request that matches no route, but would with
+// its trailing slash added or removed, redirect there (301 for GET and HEAD,
+// 308 otherwise). Targets that would start with "//" or "/\" are never
+// produced: such requests get 404.
+func RedirectTrailingSlash(on bool) Option { return func(c *config) { c.redirectSlash = on } }
+
+// ErrorPage replaces the page rendered for status (404, 405, 500, or any
+// other). If the page panics or fails before writing, the built-in page is
+// rendered instead.
+func ErrorPage(status int, page ErrorPageFunc) Option {
+	return func(c *config) {
+		if c.errorPages == nil {
+			c.errorPages = map[int]ErrorPageFunc{}
+		}
+		c.errorPages[status] = page
+	}
+}
+
+// Host sets the address Run listens on (default "127.0.0.1").
+func Host(host string) Option { return func(c *config) { c.host = host } }
+
+// Port sets the port Run listens on (default 8000; 0 picks a free port).
+func Port(port int) Option { return func(c *config) { c.port = port } }
+
+// Addr sets host and port from "host:port".
+func Addr(hostport string) Option {
+	return func(c *config) {
+		h, p, err := net.SplitHostPort(hostport)
+		if err != nil {
+			c.host, c.port = hostport, -1 // reported by Run
+			return
+		}
+		c.host = h
+		if c.port, err = strconv.Atoi(p); err != nil {
+			c.port = -1
+		}
+	}
+}
+
+// Listener makes Run serve on ln instead of listening itself.
+func Listener(ln net.Listener) Option { return func(c *config) { c.listener = ln } }
+
+// Output sets where Run prints its start-up line (default os.Stdout).
+func Output(w io.Writer) Option { return func(c *config) { c.output = w } }
+
+// ShutdownTimeout bounds how long Run waits for in-flight requests after
+// SIGINT or SIGTERM (default 30s).
+func ShutdownTimeout(d time.Duration) Option { return func(c *config) { c.shutdownTimeout = d } }
+
+// ReadHeaderTimeout bounds how long Run's server waits for request headers
+// (default 10s).
+func ReadHeaderTimeout(d time.Duration) Option { return func(c *config) { c.readHeader = d } }
+
+// IdleTimeout bounds how long Run's server keeps an idle keep-alive
+// connection (default 120s).
+func IdleTimeout(d time.Duration) Option { return func(c *config) { c.idle = d } }
+
+// MaxHeaderBytes bounds the size of request headers Run's server reads
+// (default 64 KiB).
+func MaxHeaderBytes(n int) Option { return func(c *config) { c.maxHeaderBytes = n } }

@@ -1,0 +1,280 @@
+package itty
+
+// This file registers typed handlers. Register parses the pattern, compiles
+// P's binding plan against it and inserts the route; the method helpers
+// (Get, Post, ...) panic with the resulting error value, so a mistake stops
+// the program at start-up, while Register returns it for tests and tools.
+
+import (
+	"fmt"
+	"net/http"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/ittygo/itty/bind"
+	"github.com/ittygo/itty/params"
+)
+
+// Router is where routes are registered: an *App or a *Group.
+type Router interface {
+	group() *Group
+}
+
+// Group is a set of routes under a path prefix that share middleware.
+type Group struct {
+	app    *App
+	prefix string
+	mw     []Middleware
+}
+
+func (a *App) group() *Group { return &a.root }
+func (g *Group) group() *Group { return g }
+
+// Group returns a nested group: its prefix follows g's, and its middleware
+// runs inside g's.
+func (g *Group) Group(prefix string, mw ...Middleware) *Group {
+	return &Group{
+		app:    g.app,
+		prefix: g.prefix + strings.TrimSuffix(prefix, "/"),
+		mw:     append(append([]Middleware(nil), g.mw...), mw...),
+	}
+}
+
+// HandlerFunc is the type of a typed handler.
+type HandlerFunc[P any] func(r *Request, p P) Response
+
+// RouteOption configures one route.
+type RouteOption func(*routeConfig)
+
+type routeConfig struct {
+	name string
+}
+
+// Name gives the route a name, listed by App.Routes.
+func Name(name string) RouteOption { return func(c *routeConfig) { c.name = name } }
+
+// RouteError reports a route that cannot be registered: its method, pattern,
+// where it was registered, and why.
+type RouteError struct {
+	Method  string
+	Pattern string
+	Where   string // file:line of the registration
+	Err     error  // a *params.PatternError, *bind.PlanError, *ConflictError or ErrServed
+}
+
+// Error names the route and the reason.
+func (e *RouteError) Error() string {
+	return fmt.Sprintf("itty: route %s %s (%s): %s", e.Method, e.Pattern, e.Where, strings.TrimPrefix(e.Err.Error(), "itty: "))
+}
+
+// Unwrap returns the reason.
+func (e *RouteError) Unwrap() error { return e.Err }
+
+// route is one registered route, whatever its P.
+type route struct {
+	method   string
+	pattern  string
+	where    string
+	name     string
+	pat      *params.Pattern
+	names    []string // path parameter names, in order
+	matchers []bind.Matcher
+	nparams  int
+	serve    func(w http.ResponseWriter, req *Request)
+	chain    http.Handler // group middleware around serve, or nil
+}
+
+// Route is a registered route with parameter struct P. It builds typed URLs
+// and binds requests exactly as the app does.
+type Route[P any] struct {
+	rt   *route
+	plan *bind.Plan[P]
+	tree *node // a tree holding only this route, for Bind
+}
+
+// Method returns the route's method.
+func (r *Route[P]) Method() string { return r.rt.method }
+
+// Pattern returns the route's full pattern, group prefix included.
+func (r *Route[P]) Pattern() string { return r.rt.pattern }
+
+// Plan returns the route's compiled binding plan.
+func (r *Route[P]) Plan() *bind.Plan[P] { return r.plan }
+
+// Register registers fn for method and pattern on rt and returns the route,
+// or an error (a *RouteError) saying why it cannot be registered. It is the
+// non-panicking form of Get, Post and the other method helpers.
+func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Response, opts ...RouteOption) (*Route[P], error) {
+	where := caller()
+	g := rt.group()
+	full := g.prefix + pattern
+	fail := func(err error) (*Route[P], error) {
+		return nil, &RouteError{Method: method, Pattern: full, Where: where, Err: err}
+	}
+	if !validMethod(method) {
+		return fail(fmt.Errorf("itty: %q is not a valid method token", method))
+	}
+	if fn == nil {
+		return fail(fmt.Errorf("itty: the handler is nil"))
+	}
+	pat, err := params.Parse(full)
+	if err != nil {
+		return fail(err)
+	}
+	ps := pat.Params()
+	pathParams := make([]bind.PathParam, len(ps))
+	names := make([]string, len(ps))
+	for i, s := range ps {
+		pathParams[i] = bind.PathParam{Name: s.Text, Kind: s.Kind}
+		names[i] = s.Text
+	}
+	plan, err := bind.Compile[P](pathParams)
+	if err != nil {
+		return fail(err)
+	}
+	var cfg routeConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	h := &handler[P]{app: g.app, fn: fn, plan: plan}
+	h.pool.New = func() any { return new(P) }
+	r := &route{
+		method: method, pattern: pat.String(), where: where, name: cfg.name,
+		pat: pat, names: names, matchers: plan.Matchers(), nparams: len(ps),
+		serve: h.serve,
+	}
+	if len(g.mw) > 0 {
+		var inner http.Handler = http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
+			req := fromContext(hr)
+			req.Request = hr
+			h.serve(w, req)
+		})
+		for i := len(g.mw) - 1; i >= 0; i-- {
+			inner = g.mw[i](inner)
+		}
+		r.chain = inner
+	}
+	if err := g.app.add(r); err != nil {
+		return fail(err)
+	}
+	tree := &node{}
+	tree.insert(pat.Segments, r.matchers, r)
+	return &Route[P]{rt: r, plan: plan, tree: tree}, nil
+}
+
+func must[P any](r *Route[P], err error) *Route[P] {
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// Get registers fn for GET requests (and HEAD) matching pattern. It panics
+// with a *RouteError if the route cannot be registered; see Register.
+func Get[P any](rt Router, pattern string, fn func(*Request, P) Response, opts ...RouteOption) *Route[P] {
+	return must(Register(rt, http.MethodGet, pattern, fn, opts...))
+}
+
+// Post registers fn for POST requests matching pattern. It panics with a
+// *RouteError if the route cannot be registered.
+func Post[P any](rt Router, pattern string, fn func(*Request, P) Response, opts ...RouteOption) *Route[P] {
+	return must(Register(rt, http.MethodPost, pattern, fn, opts...))
+}
+
+// Put registers fn for PUT requests matching pattern. It panics with a
+// *RouteError if the route cannot be registered.
+func Put[P any](rt Router, pattern string, fn func(*Request, P) Response, opts ...RouteOption) *Route[P] {
+	return must(Register(rt, http.MethodPut, pattern, fn, opts...))
+}
+
+// Patch registers fn for PATCH requests matching pattern. It panics with a
+// *RouteError if the route cannot be registered.
+func Patch[P any](rt Router, pattern string, fn func(*Request, P) Response, opts ...RouteOption) *Route[P] {
+	return must(Register(rt, http.MethodPatch, pattern, fn, opts...))
+}
+
+// Delete registers fn for DELETE requests matching pattern. It panics with a
+// *RouteError if the route cannot be registered.
+func Delete[P any](rt Router, pattern string, fn func(*Request, P) Response, opts ...RouteOption) *Route[P] {
+	return must(Register(rt, http.MethodDelete, pattern, fn, opts...))
+}
+
+// Head registers fn for HEAD requests matching pattern, taking them over
+// from the GET route. It panics with a *RouteError if the route cannot be
+// registered.
+func Head[P any](rt Router, pattern string, fn func(*Request, P) Response, opts ...RouteOption) *Route[P] {
+	return must(Register(rt, http.MethodHead, pattern, fn, opts...))
+}
+
+// Options registers fn for OPTIONS requests matching pattern, replacing the
+// automatic Allow answer. It panics with a *RouteError if the route cannot
+// be registered.
+func Options[P any](rt Router, pattern string, fn func(*Request, P) Response, opts ...RouteOption) *Route[P] {
+	return must(Register(rt, http.MethodOptions, pattern, fn, opts...))
+}
+
+// Handle registers fn for requests with the given method (any method token,
+// such as "PROPFIND") matching pattern. It panics with a *RouteError if the
+// route cannot be registered.
+func Handle[P any](rt Router, method, pattern string, fn func(*Request, P) Response, opts ...RouteOption) *Route[P] {
+	return must(Register(rt, method, pattern, fn, opts...))
+}
+
+// handler serves one typed route: bind P, call fn, write the response.
+type handler[P any] struct {
+	app  *App
+	fn   func(*Request, P) Response
+	plan *bind.Plan[P]
+	pool sync.Pool // *P, so binding never allocates P
+}
+
+func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
+	var zero P
+	p := h.pool.Get().(*P)
+	*p = zero
+	if err := h.plan.Bind(req.Request, req.params, p); err != nil {
+		h.pool.Put(p)
+		h.app.writeErr(w, req, err)
+		return
+	}
+	resp := h.fn(req, *p)
+	*p = zero
+	h.pool.Put(p)
+	h.app.write(w, req, resp)
+}
+
+// caller returns file:line of the first caller outside this package.
+func caller() string {
+	for skip := 2; skip < 10; skip++ {
+		pc, file, line, ok := runtime.Caller(skip)
+		if !ok {
+			break
+		}
+		fn := runtime.FuncForPC(pc)
+		if fn != nil && strings.HasPrefix(fn.Name(), "github.com/ittygo/itty/itty.") {
+			continue
+		}
+		if i := strings.LastIndexByte(file, '/'); i >= 0 {
+			if j := strings.LastIndexByte(file[:i], '/'); j >= 0 {
+				file = file[j+1:]
+			}
+		}
+		return fmt.Sprintf("%s:%d", file, line)
+	}
+	return "unknown"
+}
+
+// validMethod reports whether m is an HTTP token.
+func validMethod(m string) bool {
+	if m == "" {
+		return false
+	}
+	for i := 0; i < len(m); i++ {
+		c := m[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("()<>@,;:\\\"/[]?={}", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,186 @@
+package itty
+
+// This file defines Request, the handler's view of one HTTP request: the
+// net/http request itself (embedded), the matched route's path values, and
+// itty3's conveniences (Query as a QueryDict, JSON, IsAjax, IsSecure,
+// cookies). Requests are pooled by the app: a handler must not keep its
+// *Request after it returns (keep r.Request, or copied values, instead).
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/ittygo/itty/params"
+)
+
+// Request is one HTTP request as a handler sees it. Everything net/http
+// offers is on the embedded *http.Request.
+type Request struct {
+	*http.Request
+
+	app    *App
+	route  *route
+	params []string // values of the route's path parameters, in order
+	vals   []string // the pooled buffer params points into
+	query  *params.QueryDict
+	tw     trackWriter
+}
+
+// start prepares a pooled request for r.
+func (req *Request) start(a *App, w http.ResponseWriter, r *http.Request) {
+	req.app = a
+	req.Request = r
+	req.tw = trackWriter{ResponseWriter: w, head: r.Method == http.MethodHead}
+}
+
+// end clears everything that refers to the finished request.
+func (req *Request) end() {
+	clear(req.vals)
+	*req = Request{vals: req.vals}
+}
+
+// PathValue returns the value of the path parameter name, decoded, or "" if
+// the route has no such parameter.
+func (req *Request) PathValue(name string) string {
+	if req.route != nil {
+		for i, n := range req.route.names {
+			if n == name {
+				return req.params[i]
+			}
+		}
+	}
+	if req.Request != nil {
+		return req.Request.PathValue(name)
+	}
+	return ""
+}
+
+// Pattern returns the pattern of the matched route ("/done/<int:offset>/").
+func (req *Request) Pattern() string {
+	if req.route == nil {
+		return ""
+	}
+	return req.route.pattern
+}
+
+// Query returns the query string as a QueryDict (itty3's request.GET). It is
+// parsed leniently on first use: malformed escapes are kept as they are.
+func (req *Request) Query() *params.QueryDict {
+	if req.query == nil {
+		req.query = params.ParseQuery(req.URL.RawQuery)
+	}
+	return req.query
+}
+
+// CookieValue returns the value of the named cookie, or def if the request
+// has none.
+func (req *Request) CookieValue(name, def string) string {
+	c, err := req.Request.Cookie(name)
+	if err != nil {
+		return def
+	}
+	return c.Value
+}
+
+// IsAjax reports whether the request was sent by a script
+// (X-Requested-With: XMLHttpRequest).
+func (req *Request) IsAjax() bool {
+	return req.Header.Get("X-Requested-With") == "XMLHttpRequest"
+}
+
+// IsSecure reports whether the request came over TLS.
+func (req *Request) IsSecure() bool {
+	return req.TLS != nil
+}
+
+// maxJSONBody bounds what Request.JSON reads.
+const maxJSONBody = 1 << 20
+
+// JSON decodes the request's JSON body into v (itty3's request.json()). It
+// fails with a clear error when the content type is not JSON, the body is
+// not valid JSON, holds more than one value, or is larger than 1 MiB.
+func (req *Request) JSON(v any) error {
+	ct := req.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil || !(mt == "application/json" || strings.HasSuffix(mt, "+json")) {
+		return fmt.Errorf("itty: request body is %q, not JSON", ct)
+	}
+	if req.Body == nil {
+		return fmt.Errorf("itty: request has no body")
+	}
+	dec := json.NewDecoder(io.LimitReader(req.Body, maxJSONBody+1))
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("itty: invalid JSON body: %w", err)
+	}
+	if dec.InputOffset() > maxJSONBody {
+		return fmt.Errorf("itty: JSON body is larger than %d bytes", maxJSONBody)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("itty: invalid JSON body: data after the JSON value")
+	}
+	return nil
+}
+
+// requestKey carries the *Request through middleware chains.
+type requestKey struct{}
+
+func withRequest(r *http.Request, req *Request) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), requestKey{}, req))
+}
+
+func fromContext(r *http.Request) *Request {
+	return r.Context().Value(requestKey{}).(*Request)
+}
+
+// trackWriter remembers whether the response has started, so a failure can
+// still be answered with an error page, and discards bodies of HEAD
+// requests.
+type trackWriter struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+	head   bool
+}
+
+func (w *trackWriter) WriteHeader(code int) {
+	if !w.wrote && code >= 200 {
+		w.status, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *trackWriter) Write(p []byte) (int, error) {
+	if !w.wrote {
+		w.status, w.wrote = http.StatusOK, true
+	}
+	if w.head {
+		return len(p), nil
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+func (w *trackWriter) WriteString(s string) (int, error) {
+	if !w.wrote {
+		w.status, w.wrote = http.StatusOK, true
+	}
+	if w.head {
+		return len(s), nil
+	}
+	return io.WriteString(w.ResponseWriter, s)
+}
+
+// Flush sends buffered data to the client, if the underlying writer can.
+func (w *trackWriter) Flush() {
+	if !w.wrote {
+		w.status, w.wrote = http.StatusOK, true
+	}
+	_ = http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+// Unwrap gives http.ResponseController the underlying writer.
+func (w *trackWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
