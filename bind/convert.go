@@ -180,7 +180,7 @@ func storeUint(bits int) func(unsafe.Pointer, uint64) {
 // Scalars take the first value, pointers allocate their element, slices take
 // every value.
 type valueBinder struct {
-	one   decodeFunc   // decodes one value into the field (scalars, pointers)
+	one   decodeFunc // decodes one value into the field (scalars, pointers)
 	many  func(dst unsafe.Pointer, vals []string) error
 	multi bool // the field is a slice and wants every value
 }

@@ -28,7 +28,7 @@ type Group struct {
 	mw     []Middleware
 }
 
-func (a *App) group() *Group { return &a.root }
+func (a *App) group() *Group   { return &a.root }
 func (g *Group) group() *Group { return g }
 
 // Group returns a nested group: its prefix follows g's, and its middleware

@@ -52,10 +52,10 @@ type router struct {
 // ConflictError reports two routes that would match the same requests with
 // equal precedence.
 type ConflictError struct {
-	Method       string
-	Pattern      string // the route being registered
-	Other        string // the route registered before
-	OtherWhere   string // where the earlier route was registered
+	Method     string
+	Pattern    string // the route being registered
+	Other      string // the route registered before
+	OtherWhere string // where the earlier route was registered
 }
 
 // Error names the earlier route; the *RouteError around it names the new one.
