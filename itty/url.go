@@ -23,6 +23,11 @@ func (r *Route[P]) URL(p P) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("itty: url for %s %s: %w", r.rt.method, r.rt.pattern, unprefix(err))
 	}
+	for i, s := range r.rt.pat.Params() {
+		if v := vals[i]; v == "." || v == ".." || (s.Kind == params.Path && hasDotSegment(v)) {
+			return "", fmt.Errorf("itty: url for %s %s: path parameter %q: %q holds a dot segment, which clients remove from URLs", r.rt.method, r.rt.pattern, s.Text, v)
+		}
+	}
 	var b strings.Builder
 	pi := 0
 	for _, s := range r.rt.pat.Segments {
@@ -80,6 +85,17 @@ func (u unprefixed) Error() string { return strings.TrimPrefix(u.error.Error(), 
 func (u unprefixed) Unwrap() error { return u.error }
 
 func unprefix(err error) error { return unprefixed{err} }
+
+// hasDotSegment reports whether a slash-separated path has a "." or ".."
+// segment.
+func hasDotSegment(p string) bool {
+	for _, s := range strings.Split(p, "/") {
+		if s == "." || s == ".." {
+			return true
+		}
+	}
+	return false
+}
 
 // escapeSegment escapes one path segment, "/" included.
 func escapeSegment(s string) string { return url.PathEscape(s) }
