@@ -151,30 +151,38 @@ func TestRunStopsOnSIGTERM(t *testing.T) {
 	checkNoLeak(t)
 	a := itty.New(itty.Logger(slog.New(slog.DiscardHandler)))
 	itty.Get(a, "/", func(r *itty.Request, p struct{}) itty.Response { return respond.Text("up") })
-	base, _ := mustStart(t, a, func(ctx context.Context, opts ...itty.Option) error { return a.Run(opts...) })
-	resp, err := http.Get(base + "/")
+	returned := make(chan error, 1)
+	base, _ := mustStart(t, a, func(ctx context.Context, opts ...itty.Option) error {
+		err := a.Run(opts...)
+		returned <- err
+		return err
+	})
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	resp, err := client.Get(base + "/")
 	if err != nil {
 		t.Fatal(err)
 	}
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	http.DefaultClient.CloseIdleConnections()
+	tr.CloseIdleConnections()
 	if string(b) != "up" {
 		t.Fatalf("body %q", b)
 	}
 	if err := syscall.Kill(syscall.Getpid(), syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		if _, err := http.Get(base + "/"); err != nil {
-			break
+	select {
+	case err := <-returned:
+		if err != nil {
+			t.Errorf("Run returned %v after SIGTERM", err)
 		}
-		http.DefaultClient.CloseIdleConnections()
-		if time.Now().After(deadline) {
-			t.Fatal("Run still serving after SIGTERM")
-		}
-		time.Sleep(20 * time.Millisecond)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run still serving 10s after SIGTERM")
+	}
+	if _, err := client.Get(base + "/"); err == nil {
+		t.Error("the server still answers after Run returned")
 	}
 }
 
