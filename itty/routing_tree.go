@@ -26,18 +26,27 @@ import (
 
 // node is one segment position in a routing tree.
 type node struct {
-	text      string           // the literal, for a literal child
-	matcher   bind.Matcher     // the matcher, for a typed child
-	statics   []*node          // literal children
-	staticIdx map[string]*node // literal children, when there are many
-	typed     []*node          // typed children in precedence order
-	rest      *node            // the <path:…> child
-	route     *route           // the route that ends here
+	text    string       // the literal, for a literal child
+	matcher bind.Matcher // the matcher, for a typed child
+	statics []*node      // literal children; sorted by text once indexed
+	byFirst *firstIndex  // literal children by first byte, when there are many
+	typed   []*node      // typed children in precedence order
+	rest    *node        // the <path:…> child
+	route   *route       // the route that ends here
 }
 
 // maxLinearStatics is how many literal children are searched one by one
-// before a node builds a map.
+// before a node indexes them by their first byte.
 const maxLinearStatics = 8
+
+// firstIndex locates the literal children that start with a given byte:
+// statics[start[b] : start[b]+count[b]], the children being sorted by text.
+// The empty literal (a trailing slash) is kept apart.
+type firstIndex struct {
+	start [256]uint32
+	count [256]uint32
+	empty *node
+}
 
 // insert adds rt under n. The caller has checked for conflicts.
 func (n *node) insert(segs []params.Segment, matchers []bind.Matcher, rt *route) {
@@ -67,12 +76,27 @@ func (n *node) literalChild(text string) *node {
 	c := &node{text: text}
 	n.statics = append(n.statics, c)
 	if len(n.statics) > maxLinearStatics {
-		n.staticIdx = make(map[string]*node, len(n.statics))
-		for _, s := range n.statics {
-			n.staticIdx[s.text] = s
-		}
+		n.indexStatics()
 	}
 	return c
+}
+
+// indexStatics sorts the literal children and indexes them by first byte.
+func (n *node) indexStatics() {
+	sort.Slice(n.statics, func(i, j int) bool { return n.statics[i].text < n.statics[j].text })
+	idx := &firstIndex{}
+	for i, c := range n.statics {
+		if c.text == "" {
+			idx.empty = c
+			continue
+		}
+		b := c.text[0]
+		if idx.count[b] == 0 {
+			idx.start[b] = uint32(i)
+		}
+		idx.count[b]++
+	}
+	n.byFirst = idx
 }
 
 func (n *node) typedChild(m bind.Matcher) *node {
@@ -95,8 +119,18 @@ func (n *node) typedChild(m bind.Matcher) *node {
 
 // static returns the literal child for seg, or nil.
 func (n *node) static(seg string) *node {
-	if n.staticIdx != nil {
-		return n.staticIdx[seg]
+	if idx := n.byFirst; idx != nil {
+		if seg == "" {
+			return idx.empty
+		}
+		b := seg[0]
+		start := int(idx.start[b])
+		for _, c := range n.statics[start : start+int(idx.count[b])] {
+			if c.text == seg {
+				return c
+			}
+		}
+		return nil
 	}
 	for _, c := range n.statics {
 		if c.text == seg {
@@ -125,7 +159,9 @@ func (n *node) match(path string, raw bool, vals []string, i int) *route {
 	}
 	if seg != "" {
 		for _, c := range n.typed {
-			if !c.matcher.Match(seg) {
+			// A non-empty segment cut at '/' is always a str; only a decoded
+			// segment can hide a '/' and must be checked.
+			if !(c.matcher.Kind == params.Str && !raw) && !c.matcher.Match(seg) {
 				continue
 			}
 			vals[i] = seg
