@@ -15,7 +15,7 @@ import (
 	"github.com/ittygo/itty/params"
 )
 
-func (c *compiled) bind(r *http.Request, pathValues []string, base unsafe.Pointer) error {
+func (c *compiled) bind(r *http.Request, pathValues []string, body *RequestBody, base unsafe.Pointer) error {
 	for i := range c.path {
 		s := &c.path[i]
 		s.set(unsafe.Add(base, s.offset), pathValues[i])
@@ -29,6 +29,9 @@ func (c *compiled) bind(r *http.Request, pathValues []string, base unsafe.Pointe
 	}
 	if len(c.cookie) > 0 {
 		errs = bindCookies(c.cookie, r.Header["Cookie"], base, errs)
+	}
+	if c.extra != nil {
+		return c.bindExtra(r, body, base, errs)
 	}
 	if len(errs) > 0 {
 		return errors.Unprocessable(errs...)

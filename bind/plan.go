@@ -54,6 +54,8 @@ type compiled struct {
 	queryIdx map[string]int // built when there are many query fields
 	header   []valueSlot
 	cookie   []valueSlot
+	bodyPlan *bodyPlan  // form, json and body fields; nil when there are none
+	extra    *extraPlan // body, rules and Validate; nil when there are none
 }
 
 type pathSlot struct {
@@ -94,9 +96,11 @@ func (p *Plan[P]) Matchers() []Matcher { return append([]Matcher(nil), p.c.match
 
 // Bind fills dst from r. pathValues are the decoded values of the pattern's
 // parameters, in order, as matched by the router. Values that do not convert
-// are reported together as one *errors.Error with status 422.
+// are reported together as one *errors.Error with status 422. A body is read
+// with DefaultLimits, and uploaded files are left in r.MultipartForm (see
+// BindBody to share a body and own its files).
 func (p *Plan[P]) Bind(r *http.Request, pathValues []string, dst *P) error {
-	return p.c.bind(r, pathValues, unsafe.Pointer(dst))
+	return p.c.bind(r, pathValues, nil, unsafe.Pointer(dst))
 }
 
 func compile(t reflect.Type, path []PathParam) (*compiled, error) {
@@ -116,6 +120,9 @@ func compile(t reflect.Type, path []PathParam) (*compiled, error) {
 		if _, ok := bound["path."+p.Name]; !ok {
 			return nil, &PlanError{Type: t, Reason: fmt.Sprintf("path parameter <%s:%s> has no field tagged path:%q", p.Kind, p.Name, p.Name)}
 		}
+	}
+	if err := c.compileExtra(); err != nil {
+		return nil, err
 	}
 	if len(c.query) > 8 {
 		c.queryIdx = make(map[string]int, len(c.query))
@@ -199,8 +206,10 @@ func (c *compiled) walk(t reflect.Type, off uintptr, prefix string, pathPos map[
 			default:
 				c.cookie = append(c.cookie, slot)
 			}
-		default:
-			return perr("%s fields are not supported", src)
+		default: // Form, JSON, Body
+			if err := c.addBodyField(&f, len(c.fields)); err != nil {
+				return perr("%s", err.Error())
+			}
 		}
 		c.fields = append(c.fields, f)
 	}

@@ -67,5 +67,7 @@ type Field struct {
 	HasDefault bool
 	// Segment is the path segment's kind name ("int") for path fields.
 	Segment string
-	offset  uintptr
+	// Rules are the field's validation rules, nil when it has none.
+	Rules  *Rules
+	offset uintptr
 }

@@ -118,6 +118,7 @@ func (a *App) add(rt *route) error {
 // freeze ends registration: it builds the middleware chain and sizes the
 // request pool for the route with the most parameters.
 func (a *App) freeze() {
+	a.mountStaticOnFreeze()
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.served.Store(true)
@@ -240,6 +241,9 @@ func (a *App) slashTarget(r *http.Request, path string, raw bool, vals []string)
 // returns the request to the pool.
 func (a *App) finish(req *Request) {
 	if v := recover(); v != nil {
+		// recovered may re-panic to abort the response: remove the
+		// body's temporary upload files first.
+		req.releaseBody()
 		a.recovered(req, v)
 	}
 	if a.cfg.debug {

@@ -11,6 +11,8 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/ittygo/itty/bind"
 )
 
 // Option configures an App. Options go to New or to Run.
@@ -26,6 +28,7 @@ type config struct {
 	logger        *slog.Logger
 	redirectSlash bool
 	errorPages    map[int]ErrorPageFunc
+	static        []*staticMount // StaticDir mounts, registered by mountStatic
 
 	host            string
 	port            int
@@ -35,6 +38,8 @@ type config struct {
 	readHeader      time.Duration
 	idle            time.Duration
 	maxHeaderBytes  int
+
+	body bind.Limits // request body limits; zero fields mean bind's defaults
 }
 
 func defaultConfig() config {
@@ -123,3 +128,24 @@ func IdleTimeout(d time.Duration) Option { return func(c *config) { c.idle = d }
 // MaxHeaderBytes bounds the size of request headers Run's server reads
 // (default 64 KiB).
 func MaxHeaderBytes(n int) Option { return func(c *config) { c.maxHeaderBytes = n } }
+
+// MaxBodyBytes bounds the JSON, urlencoded and raw request bodies the app
+// reads (default 1 MiB); a larger body is answered 413. n <= 0 restores
+// the default. RouteMaxBodyBytes overrides it for one route.
+func MaxBodyBytes(n int64) Option { return func(c *config) { c.body.MaxBytes = n } }
+
+// MaxMultipartBytes bounds the multipart/form-data request bodies the app
+// reads (default 32 MiB); a larger body is answered 413. n <= 0 restores
+// the default. RouteMaxMultipartBytes overrides it for one route.
+func MaxMultipartBytes(n int64) Option { return func(c *config) { c.body.MaxMultipartBytes = n } }
+
+// MaxMultipartMemory bounds the file data of a multipart body held in
+// memory (default 8 MiB); the rest is written to temporary files, removed
+// when the request ends. n <= 0 restores the default.
+// RouteMaxMultipartMemory overrides it for one route.
+func MaxMultipartMemory(n int64) Option { return func(c *config) { c.body.MaxMultipartMemory = n } }
+
+// StrictJSON makes JSON bodies with object members that no field takes an
+// error (422 naming each member) instead of ignoring those members. It
+// also applies to Request.JSON. RouteStrictJSON overrides it for one route.
+func StrictJSON(on bool) Option { return func(c *config) { c.body.StrictJSON = on } }

@@ -48,11 +48,64 @@ type HandlerFunc[P any] func(r *Request, p P) Response
 type RouteOption func(*routeConfig)
 
 type routeConfig struct {
-	name string
+	name   string
+	limits routeLimits
 }
 
 // Name gives the route a name, listed by App.Routes.
 func Name(name string) RouteOption { return func(c *routeConfig) { c.name = name } }
+
+// routeLimits are a route's own body settings; zero fields follow the app.
+type routeLimits struct {
+	maxBytes, maxMultipart, maxMemory int64
+	strict                            int8 // 0: the app's setting, 1: on, -1: off
+}
+
+// apply overrides the app's limits l with the route's.
+func (rl *routeLimits) apply(l *bind.Limits) {
+	if rl.maxBytes > 0 {
+		l.MaxBytes = rl.maxBytes
+	}
+	if rl.maxMultipart > 0 {
+		l.MaxMultipartBytes = rl.maxMultipart
+	}
+	if rl.maxMemory > 0 {
+		l.MaxMultipartMemory = rl.maxMemory
+	}
+	if rl.strict != 0 {
+		l.StrictJSON = rl.strict > 0
+	}
+}
+
+// RouteMaxBodyBytes is MaxBodyBytes for one route: it bounds the JSON,
+// urlencoded and raw bodies the route reads (413 above n).
+func RouteMaxBodyBytes(n int64) RouteOption {
+	return func(c *routeConfig) { c.limits.maxBytes = n }
+}
+
+// RouteMaxMultipartBytes is MaxMultipartBytes for one route: it bounds the
+// multipart/form-data bodies the route reads (413 above n).
+func RouteMaxMultipartBytes(n int64) RouteOption {
+	return func(c *routeConfig) { c.limits.maxMultipart = n }
+}
+
+// RouteMaxMultipartMemory is MaxMultipartMemory for one route: it bounds
+// the file data of a multipart body held in memory before the rest is
+// written to temporary files.
+func RouteMaxMultipartMemory(n int64) RouteOption {
+	return func(c *routeConfig) { c.limits.maxMemory = n }
+}
+
+// RouteStrictJSON is StrictJSON for one route, whatever the app's setting:
+// with on, JSON object members that no field takes are answered 422.
+func RouteStrictJSON(on bool) RouteOption {
+	return func(c *routeConfig) {
+		c.limits.strict = -1
+		if on {
+			c.limits.strict = 1
+		}
+	}
+}
 
 // RouteError reports a route that cannot be registered: its method, pattern,
 // where it was registered, and why.
@@ -83,6 +136,7 @@ type route struct {
 	nparams  int
 	serve    func(w http.ResponseWriter, req *Request)
 	chain    http.Handler // group middleware around serve, or nil
+	limits   routeLimits  // body settings of RouteOptions
 }
 
 // Route is a registered route with parameter struct P. It builds typed URLs
@@ -137,12 +191,12 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 	for _, o := range opts {
 		o(&cfg)
 	}
-	h := &handler[P]{app: g.app, fn: fn, plan: plan}
+	h := &handler[P]{app: g.app, fn: fn, plan: plan, body: plan.ReadsBody()}
 	h.pool.New = func() any { return new(P) }
 	r := &route{
 		method: method, pattern: pat.String(), where: where, name: cfg.name,
 		pat: pat, names: names, matchers: plan.Matchers(), nparams: len(ps),
-		serve: h.serve,
+		serve: h.serve, limits: cfg.limits,
 	}
 	if len(g.mw) > 0 {
 		var inner http.Handler = http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
@@ -227,13 +281,14 @@ type handler[P any] struct {
 	fn   func(*Request, P) Response
 	plan *bind.Plan[P]
 	pool sync.Pool // *P, so binding never allocates P
+	body bool      // P has form, json or body fields
 }
 
 func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
 	var zero P
 	p := h.pool.Get().(*P)
 	*p = zero
-	if err := h.plan.Bind(req.Request, req.params, p); err != nil {
+	if err := h.plan.BindBody(req.Request, req.params, req.bodyFor(h.body), p); err != nil {
 		h.pool.Put(p)
 		h.app.writeErr(w, req, err)
 		return

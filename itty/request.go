@@ -2,19 +2,16 @@ package itty
 
 // This file defines Request, the handler's view of one HTTP request: the
 // net/http request itself (embedded), the matched route's path values, and
-// itty3's conveniences (Query as a QueryDict, JSON, IsAjax, IsSecure,
+// itty3's conveniences (Query and Form as QueryDicts, JSON, IsAjax, IsSecure,
 // cookies). Requests are pooled by the app: a handler must not keep its
 // *Request after it returns (keep r.Request, or copied values, instead).
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
-	"mime"
 	"net/http"
-	"strings"
 
+	"github.com/ittygo/itty/bind"
 	"github.com/ittygo/itty/params"
 )
 
@@ -29,6 +26,7 @@ type Request struct {
 	vals   []string // the pooled buffer params points into
 	query  *params.QueryDict
 	tw     trackWriter
+	body   *bind.RequestBody // the body, once something reads it
 }
 
 // start prepares a pooled request for r.
@@ -40,6 +38,7 @@ func (req *Request) start(a *App, w http.ResponseWriter, r *http.Request) {
 
 // end clears everything that refers to the finished request.
 func (req *Request) end() {
+	req.releaseBody()
 	clear(req.vals)
 	*req = Request{vals: req.vals}
 }
@@ -98,32 +97,59 @@ func (req *Request) IsSecure() bool {
 	return req.TLS != nil
 }
 
-// maxJSONBody bounds what Request.JSON reads.
-const maxJSONBody = 1 << 20
-
 // JSON decodes the request's JSON body into v (itty3's request.json()). It
-// fails with a clear error when the content type is not JSON, the body is
-// not valid JSON, holds more than one value, or is larger than 1 MiB.
+// fails with a clear error — an *Error a handler can return as it is — when
+// the content type is not JSON (415), the body is larger than the app's or
+// route's limit (413, default 1 MiB), or it is not valid JSON, does not fit
+// v or holds more than one value (400). The body is read once and shared
+// with binding and Form.
 func (req *Request) JSON(v any) error {
-	ct := req.Header.Get("Content-Type")
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil || !(mt == "application/json" || strings.HasSuffix(mt, "+json")) {
-		return fmt.Errorf("itty: request body is %q, not JSON", ct)
+	return req.requestBody().JSON(v)
+}
+
+// Form returns the fields of the request's form body as a QueryDict
+// (itty3's request.POST and request.PUT): the pairs of an
+// application/x-www-form-urlencoded body or the text values of a
+// multipart/form-data body (keys sorted). It is empty for other content
+// types and for methods other than POST, PUT and PATCH. The query string is
+// not merged in; see Query. The body is read once and shared with binding
+// and JSON; the error is an *Error (413 over the limit, 400 when the body
+// cannot be read).
+func (req *Request) Form() (*params.QueryDict, error) {
+	return req.requestBody().Form()
+}
+
+// requestBody returns the request's body, read with the limits of its app
+// and route, once.
+func (req *Request) requestBody() *bind.RequestBody {
+	if req.body == nil {
+		var l bind.Limits
+		if req.app != nil {
+			l = req.app.cfg.body
+		}
+		if req.route != nil {
+			req.route.limits.apply(&l)
+		}
+		req.body = bind.NewRequestBody(req.Request, l)
 	}
-	if req.Body == nil {
-		return fmt.Errorf("itty: request has no body")
+	return req.body
+}
+
+// bodyFor returns the body for binding when the plan reads one, else nil.
+func (req *Request) bodyFor(reads bool) *bind.RequestBody {
+	if !reads {
+		return nil
 	}
-	dec := json.NewDecoder(io.LimitReader(req.Body, maxJSONBody+1))
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("itty: invalid JSON body: %w", err)
+	return req.requestBody()
+}
+
+// releaseBody removes the body's temporary upload files and returns its
+// buffers; it is safe to call more than once.
+func (req *Request) releaseBody() {
+	if req.body != nil {
+		req.body.Release()
+		req.body = nil
 	}
-	if dec.InputOffset() > maxJSONBody {
-		return fmt.Errorf("itty: JSON body is larger than %d bytes", maxJSONBody)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("itty: invalid JSON body: data after the JSON value")
-	}
-	return nil
 }
 
 // requestKey carries the *Request through middleware chains.

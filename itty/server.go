@@ -36,6 +36,9 @@ func (a *App) RunContext(ctx context.Context, opts ...Option) error {
 	for _, o := range opts {
 		o(&a.cfg)
 	}
+	if err := a.mountStatic(); err != nil {
+		return err
+	}
 	ln := a.cfg.listener
 	if ln == nil {
 		if a.cfg.port < 0 || a.cfg.port > 65535 {
