@@ -19,11 +19,17 @@
 // whatever the registration order.
 //
 // P's struct tags say where each field comes from: path, query, header,
-// cookie. The plan that fills P is compiled once, when the route is
-// registered; a pattern and a P that disagree stop the program there with
-// a *RouteError naming the route, the field and the reason. Register is the
-// form that returns the error instead. Values that do not convert are
-// answered 422 with their location ("query.page").
+// cookie, form (urlencoded and multipart bodies, files as
+// *multipart.FileHeader), json (members of a JSON object body) and body
+// (the whole body). Validation tags use JSON Schema's keywords: required,
+// minimum, maximum, minLength, maxLength, pattern, enum, format and the
+// others listed in package bind. The plan that fills P is compiled once,
+// when the route is registered; a pattern and a P that disagree, or a rule
+// that cannot apply, stop the program there with a *RouteError naming the
+// route, the field and the reason. Register is the form that returns the
+// error instead. An unreadable body is answered 400, a body over the limit
+// 413, a content type P cannot take 415, and values that do not convert or
+// break a rule 422 with each location ("query.page", "body.title").
 //
 // An *App is an http.Handler. Run starts a development server with sane
 // timeouts and graceful shutdown. Handlers can be tested as plain

@@ -142,6 +142,7 @@ type route struct {
 // Route is a registered route with parameter struct P. It builds typed URLs
 // and binds requests exactly as the app does.
 type Route[P any] struct {
+	app  *App
 	rt   *route
 	plan *bind.Plan[P]
 	tree *node // a tree holding only this route, for Bind
@@ -214,7 +215,7 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 	}
 	tree := &node{}
 	tree.insert(pat.Segments, r.matchers, r)
-	return &Route[P]{rt: r, plan: plan, tree: tree}, nil
+	return &Route[P]{app: g.app, rt: r, plan: plan, tree: tree}, nil
 }
 
 func must[P any](r *Route[P], err error) *Route[P] {

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/ittygo/itty/bind"
 	"github.com/ittygo/itty/errors"
 	"github.com/ittygo/itty/params"
 )
@@ -64,7 +65,10 @@ func (r *Route[P]) MustURL(p P) string {
 }
 
 // Bind matches req against this route alone and binds P from it exactly as
-// the app would. A path that does not match is a 404 *errors.Error.
+// the app would, with the app's and the route's body limits. A path that
+// does not match is a 404 *errors.Error. Uploaded files larger than the
+// multipart memory limit are removed from disk when Bind returns; smaller
+// ones stay readable through their *multipart.FileHeader.
 func (r *Route[P]) Bind(req *http.Request) (P, error) {
 	var p P
 	path, raw := req.URL.Path, false
@@ -75,7 +79,14 @@ func (r *Route[P]) Bind(req *http.Request) (P, error) {
 	if path == "" || path[0] != '/' || r.tree.match(path[1:], raw, vals, 0) == nil {
 		return p, errors.NotFound()
 	}
-	err := r.plan.Bind(req, vals, &p)
+	var body *bind.RequestBody
+	if r.plan.ReadsBody() {
+		l := r.app.cfg.body
+		r.rt.limits.apply(&l)
+		body = bind.NewRequestBody(req, l)
+		defer body.Release()
+	}
+	err := r.plan.BindBody(req, vals, body, &p)
 	return p, err
 }
 
