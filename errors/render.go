@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // WriteResponse renders e for the client without debug information; it is
@@ -48,14 +49,17 @@ func (e *Error) Render(w http.ResponseWriter, r *http.Request, debug bool) error
 		title = titleFor(status, "")
 	}
 
+	asJSON := PrefersJSON(r)
+	plain := e.plain(title, status, debug)
 	var body []byte
-	var contentType string
-	if PrefersJSON(r) {
-		contentType = "application/problem+json"
-		body = e.renderJSON(status, title, debug)
+	if plain {
+		body = plainBody(status, asJSON, func() []byte { return e.render(status, title, asJSON, false) })
 	} else {
-		contentType = "text/html; charset=utf-8"
-		body = e.renderHTML(status, title, debug)
+		body = e.render(status, title, asJSON, debug)
+	}
+	contentType := htmlType
+	if asJSON {
+		contentType = problemType
 	}
 
 	h := w.Header()
@@ -65,11 +69,13 @@ func (e *Error) Render(w http.ResponseWriter, r *http.Request, debug bool) error
 		h[k] = append([]string(nil), v...)
 		ownCache = ownCache || k == "Cache-Control"
 	}
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	h.Set("X-Content-Type-Options", "nosniff")
+	// The constant values are shared, capped slices: appending to them
+	// copies, so no response can change another's.
+	h["Content-Type"] = contentType
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	h["X-Content-Type-Options"] = nosniff
 	if !ownCache {
-		h.Set("Cache-Control", "no-store")
+		h["Cache-Control"] = noStore
 	}
 	w.WriteHeader(status)
 	if r != nil && r.Method == http.MethodHead {
@@ -77,6 +83,47 @@ func (e *Error) Render(w http.ResponseWriter, r *http.Request, debug bool) error
 	}
 	_, err := w.Write(body)
 	return err
+}
+
+var (
+	htmlType    = []string{"text/html; charset=utf-8"}[:1:1]
+	problemType = []string{"application/problem+json"}[:1:1]
+	nosniff     = []string{"nosniff"}[:1:1]
+	noStore     = []string{"no-store"}[:1:1]
+)
+
+// render builds the body in the chosen format.
+func (e *Error) render(status int, title string, asJSON, debug bool) []byte {
+	if asJSON {
+		return e.renderJSON(status, title, debug)
+	}
+	return e.renderHTML(status, title, debug)
+}
+
+// plain reports whether e's body depends on its status alone, so that a
+// body rendered once can be reused (the common 404 and 405 pages).
+func (e *Error) plain(title string, status int, debug bool) bool {
+	return e.Detail == "" && len(e.Fields) == 0 && e.Type == "" && title == titleFor(status, "") &&
+		(!debug || e.Cause == nil)
+}
+
+// plainBodies caches the bodies of plain errors by status (400–599) and
+// format. A body is never modified once stored.
+var plainBodies [200][2]atomic.Pointer[[]byte]
+
+// plainBody returns the cached body of a plain error, rendering it once.
+func plainBody(status int, asJSON bool, render func() []byte) []byte {
+	f := 0
+	if asJSON {
+		f = 1
+	}
+	slot := &plainBodies[status-400][f]
+	if b := slot.Load(); b != nil {
+		return *b
+	}
+	b := render()
+	slot.Store(&b)
+	return b
 }
 
 // problem is the RFC 9457 problem document; field order is output order.

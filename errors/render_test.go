@@ -330,3 +330,52 @@ func TestNoLeakWithoutDebug(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainBodiesAreCachedOnlyWhenPlain(t *testing.T) {
+	r := httptest.NewRequest("GET", "/x", nil)
+	first := httptest.NewRecorder()
+	_ = NotFound().Render(first, r, false)
+	second := httptest.NewRecorder()
+	_ = NotFound().Render(second, r, false)
+	if first.Body.String() != second.Body.String() || !strings.Contains(first.Body.String(), "Not Found") {
+		t.Fatalf("cached 404 differs:\n%s\n%s", first.Body.String(), second.Body.String())
+	}
+	detailed := httptest.NewRecorder()
+	_ = Status(404, "no such page").Render(detailed, r, false)
+	if !strings.Contains(detailed.Body.String(), "no such page") {
+		t.Errorf("a detailed 404 used the plain body: %s", detailed.Body.String())
+	}
+	titled := httptest.NewRecorder()
+	_ = (&Error{Status: 404, Title: "Gone Fishing"}).Render(titled, r, false)
+	if !strings.Contains(titled.Body.String(), "Gone Fishing") {
+		t.Errorf("a custom title used the plain body: %s", titled.Body.String())
+	}
+	// Debug output of a plain error with a cause is never cached.
+	dbg := httptest.NewRecorder()
+	_ = (&Error{Status: 404, Cause: stderrors.New("why-not")}).Render(dbg, r, true)
+	if !strings.Contains(dbg.Body.String(), "why-not") {
+		t.Errorf("debug 404 lacks its cause: %s", dbg.Body.String())
+	}
+	again := httptest.NewRecorder()
+	_ = NotFound().Render(again, r, false)
+	if strings.Contains(again.Body.String(), "why-not") {
+		t.Errorf("a debug body leaked into the plain cache")
+	}
+}
+
+// headerWriter is a reusable ResponseWriter for allocation tests.
+type headerWriter struct{ h http.Header }
+
+func (w *headerWriter) Header() http.Header         { return w.h }
+func (w *headerWriter) WriteHeader(int)             {}
+func (w *headerWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+func TestPlainRenderAllocations(t *testing.T) {
+	w := &headerWriter{h: http.Header{}}
+	r := httptest.NewRequest("GET", "/x", nil)
+	e := NotFound()
+	_ = e.Render(w, r, false)
+	if n := testing.AllocsPerRun(100, func() { _ = e.Render(w, r, false) }); n > 2 {
+		t.Errorf("rendering a plain 404 allocates %v times, want at most 2 (the Content-Length value)", n)
+	}
+}
