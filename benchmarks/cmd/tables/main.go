@@ -1,0 +1,359 @@
+// Command tables turns the output of `go test -bench` (and of cmd/load,
+// which prints its results in the same format) into markdown: one table
+// per scenario with the median ns/op, B/op and allocs/op of every
+// framework and its ratios to the baseline and to itty, all from the same
+// run; one table per load test; and, with -goals, itty's goals against the
+// measured ratios.
+//
+// Usage:
+//
+//	go run ./cmd/tables [-goals] [file ...]
+//
+// With no file it reads standard input.
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"math"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ittygo/itty/benchmarks/internal/bench"
+)
+
+func main() {
+	goals := flag.Bool("goals", false, "also print itty's goals against the measured ratios")
+	flag.Parse()
+	res := newResults()
+	if flag.NArg() == 0 {
+		if err := res.parse(os.Stdin); err != nil {
+			log.Fatal(err)
+		}
+	}
+	for _, name := range flag.Args() {
+		f, err := os.Open(name)
+		if err != nil {
+			log.Fatal(err)
+		}
+		err = res.parse(f)
+		f.Close()
+		if err != nil {
+			log.Fatal(err)
+		}
+	}
+	res.write(os.Stdout)
+	if *goals {
+		res.writeGoals(os.Stdout)
+	}
+}
+
+// results holds every sample of every metric, by benchmark and framework.
+type results struct {
+	order   []string                                   // benchmarks, first seen first
+	samples map[string]map[string]map[string][]float64 // bench → framework → unit → values
+	meta    []string                                   // goos, goarch, cpu lines
+}
+
+func newResults() *results {
+	return &results{samples: map[string]map[string]map[string][]float64{}}
+}
+
+var procSuffix = regexp.MustCompile(`-\d+$`)
+
+// splitName splits "BenchmarkTyped/itty-2" into "Typed" and "itty".
+func splitName(name string) (string, string, bool) {
+	name = strings.TrimPrefix(name, "Benchmark")
+	b, fw, ok := strings.Cut(name, "/")
+	if !ok {
+		return "", "", false
+	}
+	return b, procSuffix.ReplaceAllString(fw, ""), true
+}
+
+func (r *results) parse(rd io.Reader) error {
+	sc := bufio.NewScanner(rd)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		for _, key := range []string{"goos:", "goarch:", "cpu:"} {
+			if strings.HasPrefix(line, key) && !slices.Contains(r.meta, line) {
+				r.meta = append(r.meta, line)
+			}
+		}
+		if !strings.HasPrefix(line, "Benchmark") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 || len(f)%2 != 0 {
+			continue
+		}
+		b, fw, ok := splitName(f[0])
+		if !ok {
+			continue
+		}
+		if _, err := strconv.Atoi(f[1]); err != nil {
+			continue
+		}
+		r.see(b)
+		if r.samples[b][fw] == nil {
+			r.samples[b][fw] = map[string][]float64{}
+		}
+		for i := 2; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				return fmt.Errorf("bad value %q in %q", f[i], line)
+			}
+			r.samples[b][fw][f[i+1]] = append(r.samples[b][fw][f[i+1]], v)
+		}
+	}
+	return sc.Err()
+}
+
+func (r *results) see(b string) {
+	if _, ok := r.samples[b]; !ok {
+		r.samples[b] = map[string]map[string][]float64{}
+		r.order = append(r.order, b)
+	}
+}
+
+func median(vs []float64) float64 {
+	if len(vs) == 0 {
+		return math.NaN()
+	}
+	s := slices.Clone(vs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// get returns the median of unit for framework fw in benchmark b.
+func (r *results) get(b, fw, unit string) (float64, bool) {
+	vs := r.samples[b][fw][unit]
+	if len(vs) == 0 {
+		return 0, false
+	}
+	return median(vs), true
+}
+
+// frameworks lists the frameworks of b in the report order.
+func (r *results) frameworks(b string) []string {
+	var out []string
+	for _, fw := range bench.Frameworks() {
+		out = append(out, fw.Name)
+	}
+	for fw := range r.samples[b] {
+		if !slices.Contains(out, fw) {
+			out = append(out, fw)
+		}
+	}
+	return out
+}
+
+// spread returns the range of the samples of unit for fw in b, relative to
+// their median: how much to trust a ratio on a noisy machine.
+func (r *results) spread(b, fw, unit string) string {
+	vs := r.samples[b][fw][unit]
+	if len(vs) < 2 {
+		return "—"
+	}
+	m := median(vs)
+	if m == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f%%", (slices.Max(vs)-slices.Min(vs))/m*100)
+}
+
+func num(v float64) string {
+	switch {
+	case v == math.Trunc(v) || v >= 100:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case v >= 10:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+func ratio(a, b float64, okA, okB bool) string {
+	if !okA || !okB || b == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2fx", a/b)
+}
+
+// whyNotRun tells why framework fw has no result for benchmark b: it
+// builds the app again and reports what stopped it.
+func whyNotRun(b, fw string) string {
+	id := bench.ID(strings.TrimPrefix(b, "Load"))
+	f := bench.FrameworkByName(fw)
+	if f == nil || bench.ScenarioByID(id) == nil {
+		return "no result in the input"
+	}
+	_, err := f.Build(id)
+	switch {
+	case errors.Is(err, bench.ErrNotApplicable):
+		return "the hand-written baseline has no router, so no form of a whole API route set"
+	case err != nil:
+		return err.Error()
+	}
+	return "no result in the input"
+}
+
+func docOf(b string) string {
+	for _, sc := range bench.Scenarios() {
+		if string(sc.ID) == b {
+			return sc.Doc
+		}
+	}
+	if s, ok := strings.CutPrefix(b, "Load"); ok {
+		return "Loopback load test of " + s
+	}
+	return ""
+}
+
+func (r *results) runs(b string) int {
+	n := 0
+	for _, units := range r.samples[b] {
+		for _, vs := range units {
+			n = max(n, len(vs))
+		}
+	}
+	return n
+}
+
+func (r *results) write(w io.Writer) {
+	for _, m := range r.meta {
+		fmt.Fprintf(w, "    %s\n", m)
+	}
+	for _, b := range r.order {
+		fmt.Fprintf(w, "\n### %s\n\n", b)
+		if d := docOf(b); d != "" {
+			fmt.Fprintf(w, "%s. Medians of %d runs; spread is (max − min) / median of the runs.\n\n", d, r.runs(b))
+		}
+		if strings.HasPrefix(b, "Load") {
+			r.writeLoad(w, b)
+		} else {
+			r.writeBench(w, b)
+		}
+		var notes []string
+		for _, fw := range r.frameworks(b) {
+			if r.samples[b][fw] == nil {
+				notes = append(notes, fmt.Sprintf("- %s: not run: %s", fw, whyNotRun(b, fw)))
+			}
+		}
+		if len(notes) > 0 {
+			fmt.Fprintf(w, "\n%s\n", strings.Join(notes, "\n"))
+		}
+	}
+}
+
+func (r *results) writeBench(w io.Writer, b string) {
+	fmt.Fprintln(w, "| framework | ns/op | spread | B/op | allocs/op | vs baseline | vs itty |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+	base, okBase := r.get(b, "baseline", "ns/op")
+	itty, okItty := r.get(b, "itty", "ns/op")
+	for _, fw := range r.frameworks(b) {
+		ns, ok := r.get(b, fw, "ns/op")
+		if !ok {
+			fmt.Fprintf(w, "| %s | n/a | — | n/a | n/a | — | — |\n", fw)
+			continue
+		}
+		bytes, _ := r.get(b, fw, "B/op")
+		allocs, _ := r.get(b, fw, "allocs/op")
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", fw, num(ns), r.spread(b, fw, "ns/op"), num(bytes), num(allocs),
+			ratio(ns, base, true, okBase), ratio(ns, itty, true, okItty))
+	}
+}
+
+func (r *results) writeLoad(w io.Writer, b string) {
+	fmt.Fprintln(w, "| framework | req/s | spread | p50 µs | p99 µs | req/s vs baseline | req/s vs itty | p99 vs baseline |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	base, okBase := r.get(b, "baseline", "req/s")
+	itty, okItty := r.get(b, "itty", "req/s")
+	baseP99, okBaseP99 := r.get(b, "baseline", "p99-us")
+	for _, fw := range r.frameworks(b) {
+		rps, ok := r.get(b, fw, "req/s")
+		if !ok {
+			fmt.Fprintf(w, "| %s | n/a | — | n/a | n/a | — | — | — |\n", fw)
+			continue
+		}
+		p50, _ := r.get(b, fw, "p50-us")
+		p99, okP99 := r.get(b, fw, "p99-us")
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", fw, num(rps), r.spread(b, fw, "req/s"), num(p50), num(p99),
+			ratio(rps, base, true, okBase), ratio(rps, itty, true, okItty), ratio(p99, baseP99, okP99, okBaseP99))
+	}
+}
+
+func measuredAllocs(a float64, ok bool) string {
+	if !ok {
+		return "—"
+	}
+	return num(a) + " allocs/op"
+}
+
+// writeGoals prints itty's performance goals with what this run measured.
+func (r *results) writeGoals(w io.Writer) {
+	fmt.Fprintln(w, "\n### Goals")
+	fmt.Fprintln(w, "\n| goal | measured | met |")
+	fmt.Fprintln(w, "|---|---|---|")
+	row := func(goal, measured string, met, known bool) {
+		verdict := "no"
+		switch {
+		case !known:
+			verdict = "not measured"
+		case met:
+			verdict = "yes"
+		}
+		fmt.Fprintf(w, "| %s | %s | %s |\n", goal, measured, verdict)
+	}
+	for _, b := range []string{"Static", "Param1", "Param5", "Param20", "GitHubAll"} {
+		a, ok := r.get(b, "itty", "allocs/op")
+		row("routing "+b+": 0 allocs/op", measuredAllocs(a, ok), a == 0, ok)
+	}
+	cmp := func(goal, b, other, unit string, limit float64, extra func() (string, bool, bool)) {
+		v, okV := r.get(b, "itty", unit)
+		o, okO := r.get(b, other, unit)
+		known := okV && okO && o != 0
+		measured := "—"
+		met := false
+		if known {
+			measured = fmt.Sprintf("%.2fx %s (%s vs %s %s)", v/o, other, num(v), num(o), unit)
+			met = v/o <= limit
+		}
+		if extra != nil {
+			m, ok, k := extra()
+			measured += "; " + m
+			met = met && ok
+			known = known && k
+		}
+		row(goal, measured, met, known)
+	}
+	cmp("GitHubAll ≤ 1.0x gin ns/op", "GitHubAll", "gin", "ns/op", 1.0, nil)
+	cmp("Param1 ≤ 1.1x echo ns/op", "Param1", "echo", "ns/op", 1.1, nil)
+	cmp("Typed ≤ 0.75x baseline ns/op and ≤ 8 allocs/op", "Typed", "baseline", "ns/op", 0.75, func() (string, bool, bool) {
+		a, ok := r.get("Typed", "itty", "allocs/op")
+		return measuredAllocs(a, ok), a <= 8, ok
+	})
+	cmp("TypedValidated ≤ 0.85x baseline ns/op", "TypedValidated", "baseline", "ns/op", 0.85, nil)
+	rps, okR := r.get("LoadTyped", "itty", "req/s")
+	base, okB := r.get("LoadTyped", "baseline", "req/s")
+	p99, okP := r.get("LoadTyped", "itty", "p99-us")
+	baseP99, okBP := r.get("LoadTyped", "baseline", "p99-us")
+	known := okR && okB && okP && okBP && base != 0 && baseP99 != 0
+	measured := "—"
+	if known {
+		measured = fmt.Sprintf("%.2fx baseline req/s (%s vs %s); p99 %.2fx baseline (%s vs %s µs)",
+			rps/base, num(rps), num(base), p99/baseP99, num(p99), num(baseP99))
+	}
+	row("loopback Typed ≥ 1.0x baseline req/s, p99 not worse", measured, known && rps >= base && p99 <= baseP99, known)
+}

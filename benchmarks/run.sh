@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the itty benchmark suite and prints its markdown tables.
+#
+#   ./run.sh              correctness test, every benchmark 6 times (six
+#                         passes over all of them), the loopback load test,
+#                         then the tables and the goals
+#   ./run.sh -short       CI: unit and correctness tests, every benchmark
+#                         once (-benchtime=1x), a short load smoke run, the
+#                         tables of that run
+#
+# Options (or the environment variable in brackets):
+#   -count N        [COUNT, default 6]      runs (passes) of every benchmark
+#   -benchtime D    [BENCHTIME, default 1s] go test -benchtime
+#   -bench REGEX    [BENCH, default .]      which benchmarks
+#   -load-duration D [LOAD_DURATION, 3s]    measured load per framework and round
+#   -load-rounds N  [LOAD_ROUNDS, 3]
+#   -load-conns N   [LOAD_CONNS, 8]
+#   -noload                                  skip the loopback load test
+#
+# Raw outputs are kept in benchmarks/out/ (bench.txt, load.txt, tables.md),
+# with the binaries built for the run.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+short=false
+noload=false
+count=${COUNT:-6}
+benchtime=${BENCHTIME:-1s}
+bench=${BENCH:-.}
+load_duration=${LOAD_DURATION:-3s}
+load_rounds=${LOAD_ROUNDS:-3}
+load_conns=${LOAD_CONNS:-8}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -short) short=true ;;
+    -noload) noload=true ;;
+    -count) count=$2; shift ;;
+    -benchtime) benchtime=$2; shift ;;
+    -bench) bench=$2; shift ;;
+    -load-duration) load_duration=$2; shift ;;
+    -load-rounds) load_rounds=$2; shift ;;
+    -load-conns) load_conns=$2; shift ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if $short; then
+  count=1 benchtime=1x load_duration=200ms load_rounds=1 load_conns=2
+fi
+
+mkdir -p out
+run() { echo "+ $*" >&2; "$@"; }
+
+echo "== machine" >&2
+echo "nproc: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $(go version)" >&2
+
+# Build everything once, so that every pass measures the same code even if
+# the working tree changes during the run.
+echo "== build" >&2
+run go test -c -o out/bench.test .
+run go build -o out/load ./cmd/load
+run go build -o out/tables ./cmd/tables
+
+if $short; then
+  echo "== vet, unit and correctness tests" >&2
+  run go vet ./...
+  run go test -count=1 ./...
+else
+  echo "== correctness test" >&2
+  run ./out/bench.test -test.run TestCorrectness -test.count 1
+fi
+
+# -count passes, each running every benchmark once: a burst of noise on the
+# machine then hits one sample of many frameworks rather than every sample
+# of one.
+echo "== benchmarks: $count passes, -benchtime $benchtime" >&2
+: > out/bench.txt
+for i in $(seq 1 "$count"); do
+  echo "-- pass $i/$count" >&2
+  run ./out/bench.test -test.run '^$' -test.bench "$bench" -test.count 1 -test.benchtime "$benchtime" -test.timeout 0 | tee -a out/bench.txt
+done
+
+: > out/load.txt
+if ! $noload; then
+  echo "== loopback load test" >&2
+  warmup=500ms
+  if $short; then warmup=0s; fi
+  run ./out/load -scenario Typed -duration "$load_duration" -warmup "$warmup" \
+    -rounds "$load_rounds" -conns "$load_conns" | tee out/load.txt
+fi
+
+echo "== tables" >&2
+run ./out/tables -goals out/bench.txt out/load.txt | tee out/tables.md
