@@ -23,6 +23,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
@@ -357,11 +358,15 @@ func tooLarge(limit int64) *errors.Error {
 }
 
 // readError classifies a failure to read or parse a body: 413 when a limit
-// was hit, 400 otherwise.
+// was hit, 408 when the connection's read deadline passed (the body did
+// not arrive in time), 400 otherwise.
 func readError(err error, limit int64, detail string) *errors.Error {
 	var mbe *http.MaxBytesError
 	if stderrors.As(err, &mbe) {
 		return tooLarge(mbe.Limit)
+	}
+	if stderrors.Is(err, os.ErrDeadlineExceeded) {
+		return errors.Status(http.StatusRequestTimeout, "the request body did not arrive in time")
 	}
 	if stderrors.Is(err, multipart.ErrMessageTooLarge) {
 		return errors.Status(http.StatusRequestEntityTooLarge, fmt.Sprintf("the multipart body has too many parts or too much data (limit %d bytes)", limit))

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -290,6 +292,30 @@ func TestBodyReadErrors(t *testing.T) {
 	r.ContentLength = -1
 	if _, err := bindWith(t, mustPlan[mixedP](t), r, bind.Limits{}); statusOf(err) != 413 {
 		t.Errorf("MaxBytesReader: err = %v, want 413", err)
+	}
+}
+
+// TestBodyDeadlineIs408 checks that a body whose connection read deadline
+// passed (a slow client) is answered 408, for every body media type, and
+// through Request.JSON and Form too.
+func TestBodyDeadlineIs408(t *testing.T) {
+	timeout := &net.OpError{Op: "read", Net: "tcp", Err: os.ErrDeadlineExceeded}
+	for _, ctype := range []string{"application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz"} {
+		r := httptest.NewRequest("POST", "/", &failingReader{data: `{"title":`, err: timeout})
+		r.Header.Set("Content-Type", ctype)
+		r.ContentLength = -1
+		_, err := bindWith(t, mustPlan[mixedP](t), r, bind.Limits{})
+		var e *errors.Error
+		if !stderrors.As(err, &e) || e.Status != 408 || e.Detail != "the request body did not arrive in time" {
+			t.Errorf("%s: err = %v, want 408", ctype, err)
+		}
+	}
+	r := httptest.NewRequest("POST", "/", &failingReader{data: `{"a":`, err: timeout})
+	r.Header.Set("Content-Type", "application/json")
+	b := bind.NewRequestBody(r, bind.Limits{})
+	defer b.Release()
+	if err := b.JSON(new(map[string]any)); statusOf(err) != 408 {
+		t.Errorf("RequestBody.JSON: err = %v, want 408", err)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"math"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 	"unsafe"
 )
@@ -131,6 +132,11 @@ func floatDecoder(t reflect.Type) decodeFunc {
 	bad := &convError{msg: "must be a number"}
 	out := &convError{msg: fmt.Sprintf("must be a finite number that fits in %d bits", bits)}
 	return func(dst unsafe.Pointer, s string) error {
+		// strconv also takes Go's literal syntax: digit separators and
+		// hexadecimal floats ("1_000", "0x1p4"), which no client means.
+		if strings.ContainsAny(s, "_xX") {
+			return bad
+		}
 		v, err := strconv.ParseFloat(s, bits)
 		if err != nil {
 			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {

@@ -200,7 +200,9 @@ func (n *nestedForm) checkType(t reflect.Type, seen map[reflect.Type]bool) error
 		return nil
 	}
 	seen[t] = true
-	if isTextType(t) && t.Kind() != reflect.Array {
+	// Floats are converted here too: the decoder's own parsing takes NaN,
+	// infinities and Go's literal syntax ("1_000", "0x1p4").
+	if isTextType(t) && t.Kind() != reflect.Array || t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64 {
 		conv := mustScalar(t)
 		n.dec.RegisterCustomTypeFunc(func(vals []string) (any, error) {
 			v := reflect.New(t)

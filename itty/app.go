@@ -8,10 +8,13 @@ package itty
 import (
 	stderrors "errors"
 	"net/http"
+	"reflect"
 	"sync"
 	"sync/atomic"
 
+	"github.com/ittygo/itty/bind"
 	"github.com/ittygo/itty/errors"
+	"github.com/ittygo/itty/params"
 )
 
 // Version is the version of itty.
@@ -88,6 +91,14 @@ type RouteInfo struct {
 	Method  string
 	Pattern string
 	Where   string // file:line of the registration
+
+	// What tools that describe the app need (routes.go): all copies.
+	Name     string           // the route's Name, or ""
+	Segments []params.Segment // the pattern's segments, as params.Parse gives them
+	Params   reflect.Type     // the parameter struct P
+	Fields   []bind.Field     // P's bound fields as compiled, in declaration order
+	Limits   bind.Limits      // the body limits in force (defaults filled in)
+	Meta     RouteMeta        // the metadata of the route's options
 }
 
 // Routes lists the registered routes in registration order.
@@ -96,7 +107,7 @@ func (a *App) Routes() []RouteInfo {
 	defer a.mu.Unlock()
 	out := make([]RouteInfo, len(a.routes))
 	for i, rt := range a.routes {
-		out[i] = RouteInfo{Method: rt.method, Pattern: rt.pattern, Where: rt.where}
+		out[i] = rt.info(&a.cfg)
 	}
 	return out
 }
@@ -110,6 +121,10 @@ func (a *App) add(rt *route) error {
 	}
 	if err := a.router.add(rt); err != nil {
 		return err
+	}
+	if rt.frames.New == nil {
+		n := rt.nparams
+		rt.frames.New = func() any { return &Request{vals: make([]string, n)} }
 	}
 	a.routes = append(a.routes, rt)
 	return nil
@@ -133,11 +148,58 @@ func (a *App) freeze() {
 	a.pool.New = func() any { return &Request{vals: make([]string, n)} }
 }
 
+// stackParams is how many path values the fast path matches into a buffer
+// on the stack; apps with longer patterns take the pooled path.
+const stackParams = 24
+
 // ServeHTTP serves one request: app middleware, routing, binding, the
 // handler and its response. A panic anywhere in it answers the 500 page, or
 // aborts the connection when the response had already started.
+//
+// Without app middleware, a request that matches a route is matched into a
+// stack buffer and served with a request taken from that route's own pool,
+// which also holds the route's P: one pool round trip per request.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.once.Do(a.freeze)
+	a.startBodyDeadline(w, r)
+	if a.chain == nil && a.router.maxParams <= stackParams {
+		if path, raw, ok := requestPath(r); ok {
+			var vals [stackParams]string
+			if rt := a.router.lookup(r.Method, path[1:], raw, vals[:]); rt != nil {
+				a.serveRoute(w, r, rt, vals[:rt.nparams])
+				return
+			}
+		}
+	}
+	a.serveSlow(w, r)
+}
+
+// serveRoute serves r with the matched route rt and its path values.
+func (a *App) serveRoute(w http.ResponseWriter, r *http.Request, rt *route, vals []string) {
+	req := rt.frames.Get().(*Request)
+	req.start(a, w, r)
+	req.route = rt
+	req.params = req.vals[:copy(req.vals, vals)]
+	defer a.finishRoute(rt, req)
+	rt.run(&req.tw, req)
+}
+
+// finishRoute is finish for a request from a route's pool.
+func (a *App) finishRoute(rt *route, req *Request) {
+	if v := recover(); v != nil {
+		req.releaseBody()
+		a.recovered(req, v)
+	}
+	if a.cfg.debug {
+		a.logRequest(req)
+	}
+	req.end()
+	rt.frames.Put(req)
+}
+
+// serveSlow serves requests that miss, and every request of an app with
+// middleware, with a request from the app's pool.
+func (a *App) serveSlow(w http.ResponseWriter, r *http.Request) {
 	req := a.pool.Get().(*Request)
 	req.start(a, w, r)
 	defer a.finish(req)
@@ -153,14 +215,22 @@ func (a *App) dispatchFromContext(w http.ResponseWriter, r *http.Request) {
 	a.dispatch(w, fromContext(r), r)
 }
 
-// dispatch routes r and serves it.
-func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
-	req.Request = r
-	path, raw := r.URL.Path, false
+// requestPath returns the path to match: the escaped path, with raw set,
+// when decoding would change it; ok is false for targets that are not
+// absolute paths ("*").
+func requestPath(r *http.Request) (path string, raw, ok bool) {
+	path = r.URL.Path
 	if r.URL.RawPath != "" {
 		path, raw = r.URL.EscapedPath(), true
 	}
-	if path == "" || path[0] != '/' {
+	return path, raw, path != "" && path[0] == '/'
+}
+
+// dispatch routes r and serves it.
+func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
+	req.Request = r
+	path, raw, ok := requestPath(r)
+	if !ok {
 		if path == "*" && r.Method == http.MethodOptions {
 			w.Header().Set("Allow", joinMethods(a.router.methods()))
 			w.WriteHeader(http.StatusNoContent)
@@ -174,16 +244,30 @@ func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
 		a.noRoute(w, req, path, raw)
 		return
 	}
-	req.route = rt
-	req.params = req.vals[:rt.nparams]
-	if rt.chain != nil {
-		for i, name := range rt.names {
-			r.SetPathValue(name, req.params[i])
-		}
-		rt.chain.ServeHTTP(w, withRequest(r, req))
+	// Serve with a request from the route's pool, which holds its P; the
+	// app's request keeps tracking the response for the middleware around.
+	f := rt.frames.Get().(*Request)
+	f.app, f.Request, f.route, f.track = a, r, rt, req.track
+	f.params = f.vals[:copy(f.vals, req.vals[:rt.nparams])]
+	defer func() {
+		f.end()
+		rt.frames.Put(f)
+	}()
+	rt.run(w, f)
+}
+
+// run serves req with rt's handler, through the route's group middleware
+// if it has any.
+func (rt *route) run(w http.ResponseWriter, req *Request) {
+	if rt.chain == nil {
+		rt.serve(w, req)
 		return
 	}
-	rt.serve(w, req)
+	r := req.Request
+	for i, name := range rt.names {
+		r.SetPathValue(name, req.params[i])
+	}
+	rt.chain.ServeHTTP(w, withRequest(r, req))
 }
 
 // noRoute answers a request no route of its method matches: OPTIONS and 405

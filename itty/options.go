@@ -29,6 +29,7 @@ type config struct {
 	redirectSlash bool
 	errorPages    map[int]ErrorPageFunc
 	static        []*staticMount // StaticDir mounts, registered by mountStatic
+	proxies       proxyConfig    // TrustedProxies, in proxy.go
 
 	host            string
 	port            int
@@ -38,6 +39,7 @@ type config struct {
 	readHeader      time.Duration
 	idle            time.Duration
 	maxHeaderBytes  int
+	bodyTimeout     time.Duration // BodyTimeout, in timeouts.go
 
 	body bind.Limits // request body limits; zero fields mean bind's defaults
 }
@@ -52,6 +54,7 @@ func defaultConfig() config {
 		readHeader:      10 * time.Second,
 		idle:            120 * time.Second,
 		maxHeaderBytes:  64 << 10,
+		bodyTimeout:     defaultBodyTimeout,
 	}
 }
 

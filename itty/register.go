@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/ittygo/itty/bind"
 	"github.com/ittygo/itty/params"
@@ -50,6 +51,7 @@ type RouteOption func(*routeConfig)
 type routeConfig struct {
 	name   string
 	limits routeLimits
+	meta   RouteMeta // descriptive metadata, in meta.go
 }
 
 // Name gives the route a name, listed by App.Routes.
@@ -136,7 +138,9 @@ type route struct {
 	nparams  int
 	serve    func(w http.ResponseWriter, req *Request)
 	chain    http.Handler // group middleware around serve, or nil
+	frames   sync.Pool    // *Request with vals and P storage for this route
 	limits   routeLimits  // body settings of RouteOptions
+	doc      routeDoc     // what RouteInfo reports, in routes.go
 }
 
 // Route is a registered route with parameter struct P. It builds typed URLs
@@ -192,13 +196,16 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 	for _, o := range opts {
 		o(&cfg)
 	}
+	if err := checkMeta(&cfg.meta); err != nil {
+		return fail(err)
+	}
 	h := &handler[P]{app: g.app, fn: fn, plan: plan, body: plan.ReadsBody()}
-	h.pool.New = func() any { return new(P) }
 	r := &route{
 		method: method, pattern: pat.String(), where: where, name: cfg.name,
 		pat: pat, names: names, matchers: plan.Matchers(), nparams: len(ps),
 		serve: h.serve, limits: cfg.limits,
 	}
+	r.doc = newRouteDoc(plan, cfg.meta)
 	if len(g.mw) > 0 {
 		var inner http.Handler = http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
 			req := fromContext(hr)
@@ -210,6 +217,8 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 		}
 		r.chain = inner
 	}
+	n := len(ps)
+	r.frames.New = func() any { return &Request{vals: make([]string, n), pv: unsafe.Pointer(new(P))} }
 	if err := g.app.add(r); err != nil {
 		return fail(err)
 	}
@@ -281,22 +290,22 @@ type handler[P any] struct {
 	app  *App
 	fn   func(*Request, P) Response
 	plan *bind.Plan[P]
-	pool sync.Pool // *P, so binding never allocates P
-	body bool      // P has form, json or body fields
+	body bool // P has form, json or body fields
 }
 
 func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
 	var zero P
-	p := h.pool.Get().(*P)
+	p := (*P)(req.pv) // the route's pooled requests carry a P
+	if p == nil {
+		p = new(P)
+	}
 	*p = zero
 	if err := h.plan.BindBody(req.Request, req.params, req.bodyFor(h.body), p); err != nil {
-		h.pool.Put(p)
 		h.app.writeErr(w, req, err)
 		return
 	}
 	resp := h.fn(req, *p)
 	*p = zero
-	h.pool.Put(p)
 	h.app.write(w, req, resp)
 }
 

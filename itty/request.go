@@ -10,6 +10,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"unsafe"
 
 	"github.com/ittygo/itty/bind"
 	"github.com/ittygo/itty/params"
@@ -26,6 +27,8 @@ type Request struct {
 	vals   []string // the pooled buffer params points into
 	query  *params.QueryDict
 	tw     trackWriter
+	track  *trackWriter      // the writer that tells whether the response started
+	pv     unsafe.Pointer    // the route's P storage, kept with a pooled request
 	body   *bind.RequestBody // the body, once something reads it
 }
 
@@ -34,13 +37,14 @@ func (req *Request) start(a *App, w http.ResponseWriter, r *http.Request) {
 	req.app = a
 	req.Request = r
 	req.tw = trackWriter{ResponseWriter: w, head: r.Method == http.MethodHead}
+	req.track = &req.tw
 }
 
 // end clears everything that refers to the finished request.
 func (req *Request) end() {
 	req.releaseBody()
 	clear(req.vals)
-	*req = Request{vals: req.vals}
+	*req = Request{vals: req.vals, pv: req.pv}
 }
 
 // PathValue returns the value of the path parameter name, decoded, or "" if
@@ -92,8 +96,13 @@ func (req *Request) IsAjax() bool {
 	return req.Header.Get("X-Requested-With") == "XMLHttpRequest"
 }
 
-// IsSecure reports whether the request came over TLS.
+// IsSecure reports whether the request came over TLS, or, when it came
+// through a trusted proxy (see TrustedProxies) that sent X-Forwarded-Proto
+// "https" or "http", whether the client used https.
 func (req *Request) IsSecure() bool {
+	if secure, ok := req.proxySecure(); ok {
+		return secure
+	}
 	return req.TLS != nil
 }
 

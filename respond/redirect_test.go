@@ -25,6 +25,19 @@ var localRedirectTests = []struct {
 	{"/.//evil.com", true}, // a path on this site
 	{"/user:pass", true},
 	{"/%2541", true}, // "/%41", then "/A"
+	// Escapes in the query and fragment are ordinary on-site values.
+	{"/search?q=a%20b", true},
+	{"/search?q=a+b&lang=fr#top", true},
+	{"/a?next=%2F%2Fevil.com%3Fx%3D1", true},
+	{"/a?next=https://evil.com", true}, // a query value, never a host
+	{"/a?x=%0A%00%7F", true},           // escaped control bytes in the query
+	{"/a#frag%20x", true},
+	{"/a?x=%25", true},
+	{"/100%25", true},   // the path "/100%"
+	{"/100%2525", true}, // "/100%25", then "/100%"
+	{"/%25zz", true},    // the path "/%zz": a "%" that starts no escape
+	{"/?//evil.com", true},
+	{"/%3F//evil.com", true}, // "/?//evil.com": the rest is a query
 	// Refused.
 	{"", false},
 	{"//evil.com", false},
@@ -63,6 +76,18 @@ var localRedirectTests = []struct {
 	{"/\x7f", false},
 	{"/%zz", false}, // malformed escape
 	{"/100%", false},
+	{"/a?q=%zz", false}, // malformed escape in the query
+	{"/a?q=100%", false},
+	{"/a#%zz", false},
+	{"/a?x=\n", false}, // raw control bytes in the query or fragment
+	{"/a?x=\r\nSet-Cookie:x=1", false},
+	{"/a#\x00", false},
+	{"/a?x=1 2", false},
+	{"/a?x=\\", false},
+	{"/%252F%252Fevil.com%25", false}, // "/%2F%2Fevil.com%": a lenient decoder gives "//evil.com%"
+	{"/%2F%2Fevil.com%zz", false},
+	{"?/evil.com", false},
+	{"#/evil.com", false},
 }
 
 func TestIsLocalRedirect(t *testing.T) {
@@ -128,17 +153,59 @@ func TestRedirectRefusesControlBytes(t *testing.T) {
 // site is the base URL that accepted targets must stay on.
 var site = &url.URL{Scheme: "https", Host: "site.example", Path: "/"}
 
+// splitTarget cuts a target into its path and the query and fragment.
+func splitTarget(target string) (path, rest string) {
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		return target[:i], target[i:]
+	}
+	return target, ""
+}
+
 // browserForms returns target and the forms a lenient client may turn it
 // into: with tabs and newlines removed, backslashes read as slashes, and
-// percent-escapes decoded.
+// the path's percent-escapes decoded once or more (leniently: a "%" that
+// starts no escape stays).
 func browserForms(target string) []string {
 	stripped := strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(target)
 	forms := []string{target, stripped, strings.ReplaceAll(stripped, "\\", "/")}
-	// A server or proxy may also decode the target once more.
-	if d, err := url.PathUnescape(target); err == nil {
-		forms = append(forms, d)
+	// A server or proxy may also decode the path again, several times.
+	path, rest := splitTarget(target)
+	for i := 0; i <= maxDecodeRounds+1; i++ {
+		path = lenientUnescape(path)
+		forms = append(forms, path+rest, strings.ReplaceAll(path, "\\", "/")+rest)
 	}
 	return forms
+}
+
+// staysOnSite reports whether a client following form stays on site. A
+// form net/url cannot parse is checked by its start: a client that takes
+// it as it is sees a path, unless it starts with two slashes.
+func staysOnSite(form string) bool {
+	u, err := url.Parse(form)
+	if err != nil {
+		return strings.HasPrefix(form, "/") && !strings.HasPrefix(form, "//")
+	}
+	got := site.ResolveReference(u)
+	return got.Host == "site.example" && got.Scheme == "https" && got.User == nil
+}
+
+func TestLenientUnescape(t *testing.T) {
+	for in, want := range map[string]string{
+		"":            "",
+		"/plain":      "/plain",
+		"/a%20b":      "/a b",
+		"/100%":       "/100%",
+		"/%zz%41":     "/%zzA",
+		"/%2":         "/%2",
+		"/%e2%82%AC":  "/\u20ac",
+		"/%252F":      "/%2F",
+		"%%41%":       "%A%",
+		"/%2F%2Fevil": "///evil",
+	} {
+		if got := lenientUnescape(in); got != want {
+			t.Errorf("lenientUnescape(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 func FuzzLocalRedirect(f *testing.F) {
@@ -155,13 +222,17 @@ func FuzzLocalRedirect(f *testing.F) {
 		if !ok {
 			return
 		}
-		for _, form := range browserForms(target) {
-			u, err := url.Parse(form)
-			if err != nil {
-				t.Fatalf("IsLocalRedirect(%q) = true but url.Parse(%q) fails: %v", target, form, err)
+		if _, err := url.Parse(target); err != nil {
+			t.Fatalf("IsLocalRedirect(%q) = true but url.Parse fails: %v", target, err)
+		}
+		for _, c := range target {
+			if c < 0x20 || c == 0x7f || c == '\\' || c == ' ' {
+				t.Fatalf("IsLocalRedirect(%q) = true but the target holds %q", target, c)
 			}
-			if got := site.ResolveReference(u); got.Host != "site.example" || got.Scheme != "https" || got.User != nil {
-				t.Fatalf("IsLocalRedirect(%q) = true but %q resolves to %s", target, form, got)
+		}
+		for _, form := range browserForms(target) {
+			if !staysOnSite(form) {
+				t.Fatalf("IsLocalRedirect(%q) = true but its form %q leaves the site", target, form)
 			}
 		}
 	})
