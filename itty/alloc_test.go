@@ -7,10 +7,12 @@
 package itty
 
 import (
+	"io"
 	"net/http"
 	"testing"
 
 	"github.com/google/uuid"
+	"github.com/ittygo/itty/respond"
 )
 
 func TestMatchAllocatesNothing(t *testing.T) {
@@ -63,5 +65,65 @@ func TestGitHubRoutesAllocateNothing(t *testing.T) {
 		if n := testing.AllocsPerRun(20, func() { w.reset(); a.ServeHTTP(w, r) }); n != 0 {
 			t.Errorf("%s %s: %v allocs, want 0", br.method, br.target, n)
 		}
+	}
+}
+
+// rewindBody is a request body that can be read again without allocating.
+type rewindBody struct {
+	data []byte
+	off  int
+}
+
+func (b *rewindBody) Read(p []byte) (int, error) {
+	if b.off >= len(b.data) {
+		return 0, io.EOF
+	}
+	n := copy(p, b.data[b.off:])
+	b.off += n
+	return n, nil
+}
+
+func (b *rewindBody) Close() error { return nil }
+
+type typedItem struct {
+	ID      int    `path:"id"`
+	Verbose bool   `query:"verbose"`
+	Title   string `json:"title" minLength:"1"`
+	Count   int    `json:"count" minimum:"0"`
+}
+
+type typedReply struct {
+	ID      int    `json:"id"`
+	Title   string `json:"title"`
+	Count   int    `json:"count"`
+	Verbose bool   `json:"verbose"`
+}
+
+// typedBudget is the measured allocation count of the typed endpoint
+// (route, bind path, query and a validated JSON body, reply with JSON):
+// a change that adds an allocation fails this test.
+const typedBudget = 6
+
+func TestTypedEndpointAllocationBudget(t *testing.T) {
+	a := New()
+	Post(a, "/items/<int:id>", func(r *Request, p typedItem) Response {
+		return respond.JSON(typedReply{ID: p.ID, Title: p.Title, Count: p.Count, Verbose: p.Verbose})
+	})
+	body := &rewindBody{data: []byte(`{"title":"x","count":3}`)}
+	r := mustRequest(t, "POST", "/items/42?verbose=true")
+	r.Header.Set("Content-Type", "application/json")
+	r.Body, r.ContentLength = body, int64(len(body.data))
+	w := newSink()
+	serve := func() {
+		body.off = 0
+		w.reset()
+		a.ServeHTTP(w, r)
+	}
+	serve()
+	if w.status != 200 || w.n != len(`{"id":42,"title":"x","count":3,"verbose":true}`)+1 {
+		t.Fatalf("typed endpoint answered %d with %d bytes", w.status, w.n)
+	}
+	if n := testing.AllocsPerRun(200, serve); n > typedBudget {
+		t.Errorf("typed endpoint: %v allocs, budget %d", n, typedBudget)
 	}
 }

@@ -42,6 +42,17 @@ func (a *App) startBodyDeadline(w http.ResponseWriter, r *http.Request) {
 	if d <= 0 || r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
 		return
 	}
-	// An error means a writer without deadlines: nothing to bound.
-	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(d))
+	// Find the deadline the way http.ResponseController does, but without
+	// building an error for writers that have none: nothing to bound there.
+	for {
+		switch v := w.(type) {
+		case interface{ SetReadDeadline(time.Time) error }:
+			_ = v.SetReadDeadline(time.Now().Add(d))
+			return
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = v.Unwrap()
+		default:
+			return
+		}
+	}
 }
