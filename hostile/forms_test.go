@@ -147,3 +147,21 @@ func TestFormMemoryIsBounded(t *testing.T) {
 	}
 	checkClean(t, f)
 }
+
+// TestFieldErrorsAreCapped sends a form with 1 001 bad values: the 422
+// lists 1 000 of them and counts the rest, however many there are.
+func TestFieldErrorsAreCapped(t *testing.T) {
+	f := newFixture(t)
+	body := repeatPairs(1001, func(i int) string { return fmt.Sprintf("items[%d].qty", i) }, "x")
+	w := mustServe(t, f.app, "POST", "/nested", strings.NewReader(body), "Content-Type", formType, "Accept", "application/json")
+	p := mustProblem(t, w)
+	if w.Code != 422 || len(p.Errors) != 1001 || p.Errors[0].Message != "must be an integer" ||
+		p.Errors[1000].Message != "1 more problems are not listed" {
+		last := ""
+		if len(p.Errors) > 0 {
+			last = p.Errors[len(p.Errors)-1].Message
+		}
+		t.Errorf("1 001 bad values: %d, %d errors, last %q", w.Code, len(p.Errors), last)
+	}
+	checkClean(t, f)
+}

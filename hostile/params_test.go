@@ -55,9 +55,9 @@ var queryParamCases = []paramCase{
 	{"i8=1_0", "422 query.i8: must be an integer"},
 	{"i8=1e2", "422 query.i8: must be an integer"},
 	{"i8=1.0", "422 query.i8: must be an integer"},
-	{"i8=%D9%A3", "422 query.i8: must be an integer"}, // an Arabic-Indic digit
+	{"i8=%D9%A3", "422 query.i8: must be an integer"},                // an Arabic-Indic digit
 	{"u8=%EF%BC%91", "422 query.u8: must be a non-negative integer"}, // a full-width digit
-	{"i8=", `200 "I8":0`}, // blank is absent
+	{"i8=", `200 "I8":0`},                                            // blank is absent
 
 	// Floats.
 	{"f64=1.5", `200 "F64":1.5`},

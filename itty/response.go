@@ -101,9 +101,12 @@ func (a *App) recovered(req *Request, v any) {
 	func() {
 		defer func() {
 			if v := recover(); v != nil {
-				if !req.track.wrote {
-					http.Error(req.track, "Internal Error", http.StatusInternalServerError)
+				if req.track.wrote {
+					// The page had started its response: abort it, as
+					// for any response cut short.
+					panic(http.ErrAbortHandler)
 				}
+				http.Error(req.track, "Internal Error", http.StatusInternalServerError)
 			}
 		}()
 		if page := a.cfg.errorPages[e.Status]; page != nil && a.tryPage(req.track, req, e, page) {
