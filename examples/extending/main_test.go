@@ -1,47 +1,20 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/ittygo/itty/examples/internal/servetest"
 )
 
-// mustServe runs the command with args plus a free loopback port, and
-// returns its base URL and a function that stops it and checks that it
-// shut down cleanly.
+// mustServe runs the command on a free loopback port; see servetest.
 func mustServe(t *testing.T, args ...string) (string, func()) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	errc := make(chan error, 1)
-	go func() {
-		errc <- run(ctx, append(args, "-addr", "127.0.0.1:0"), pw)
-		pw.Close()
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	go io.Copy(io.Discard, pr) //nolint:errcheck // drain until the pipe closes
-	const prefix = "itty 0.1.0: Now serving requests at "
-	if err != nil || !strings.HasPrefix(line, prefix) || !strings.HasSuffix(line, "...\n") {
-		cancel()
-		t.Fatalf("start-up line %q (%v); exit: %v", line, err, <-errc)
-	}
-	base := strings.TrimSuffix(strings.TrimPrefix(line, prefix), "...\n")
-	return base, func() {
-		cancel()
-		select {
-		case err := <-errc:
-			if err != nil {
-				t.Errorf("run returned %v after shutdown", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Error("run did not return after shutdown")
-		}
-	}
+	return servetest.MustServe(t, run, args...)
 }
 
 func TestRunServesYAML(t *testing.T) {
