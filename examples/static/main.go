@@ -10,42 +10,20 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
-	"log"
-	"os"
-	"os/signal"
-	"syscall"
 
+	"github.com/ittygo/itty/examples/internal/cli"
 	"github.com/ittygo/itty/examples/static/app"
 	"github.com/ittygo/itty/itty"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
-		log.Fatal(err)
-	}
-}
+func main() { cli.Main(run) }
 
 // run parses the command line, builds the app and serves it until ctx is
 // done.
 func run(ctx context.Context, args []string, out io.Writer) error {
-	flags := flag.NewFlagSet("static", flag.ContinueOnError)
-	flags.SetOutput(out)
-	addr := flags.String("addr", "127.0.0.1:8000", "address to listen on")
-	debug := flags.Bool("debug", false, "log every request and show 500 causes")
-	root := flags.String("static", "", "serve the assets from this directory instead of the embedded ones")
-	if err := flags.Parse(args); err != nil {
-		return err
-	}
-	if flags.NArg() > 0 {
-		return fmt.Errorf("static: unexpected argument %q", flags.Arg(0))
-	}
-	a, err := app.New(*root, itty.Debug(*debug))
-	if err != nil {
-		return err
-	}
-	return a.RunContext(ctx, itty.Addr(*addr), itty.Output(out))
+	return cli.Run(ctx, args, out, "static", func(fs *flag.FlagSet) cli.Build {
+		root := fs.String("static", "", "serve the assets from this directory instead of the embedded ones")
+		return func(opts ...itty.Option) (*itty.App, error) { return app.New(*root, opts...) }
+	})
 }
