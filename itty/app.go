@@ -152,6 +152,10 @@ func (a *App) freeze() {
 // on the stack; apps with longer patterns take the pooled path.
 const stackParams = 24
 
+// smallParams is the size of the stack buffer for apps whose patterns have
+// few parameters, as most have.
+const smallParams = 6
+
 // ServeHTTP serves one request: app middleware, routing, binding, the
 // handler and its response. A panic anywhere in it answers the 500 page, or
 // aborts the connection when the response had already started.
@@ -161,13 +165,25 @@ const stackParams = 24
 // which also holds the route's P: one pool round trip per request.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.once.Do(a.freeze)
-	a.startBodyDeadline(w, r)
-	if a.chain == nil && a.router.maxParams <= stackParams {
+	if r.ContentLength != 0 && a.cfg.bodyTimeout > 0 {
+		a.startBodyDeadline(w, r)
+	}
+	if a.chain == nil {
 		if path, raw, ok := requestPath(r); ok {
-			var vals [stackParams]string
-			if rt := a.router.lookup(r.Method, path[1:], raw, vals[:]); rt != nil {
-				a.serveRoute(w, r, rt, vals[:rt.nparams])
-				return
+			// The smaller buffer is cheaper to clear.
+			switch n := a.router.maxParams; {
+			case n <= smallParams:
+				var vals [smallParams]string
+				if rt := a.router.lookup(r.Method, path[1:], raw, vals[:]); rt != nil {
+					a.serveRoute(w, r, rt, vals[:rt.nparams])
+					return
+				}
+			case n <= stackParams:
+				var vals [stackParams]string
+				if rt := a.router.lookup(r.Method, path[1:], raw, vals[:]); rt != nil {
+					a.serveRoute(w, r, rt, vals[:rt.nparams])
+					return
+				}
 			}
 		}
 	}

@@ -182,6 +182,44 @@ func BenchmarkRouteParseAll(b *testing.B)  { benchRouteList(b, "parse-api-routes
 func BenchmarkRouteGPlusAll(b *testing.B)  { benchRouteList(b, "gplus-api-routes.txt") }
 func BenchmarkRouteStaticAll(b *testing.B) { benchRouteList(b, "static-routes.txt") }
 
+// BenchmarkLookupGitHubAll measures the routing tree alone: every GitHub API
+// route matched once per op, without serving.
+func BenchmarkLookupGitHubAll(b *testing.B) {
+	routes := mustLoadRoutes(b, "github-api-routes.txt")
+	a := New()
+	sink := 0
+	addRoutes(b, a, routes, &sink)
+	type q struct{ method, path string }
+	qs := make([]q, len(routes))
+	for i, br := range routes {
+		r := mustRequest(b, br.method, br.target)
+		qs[i] = q{r.Method, r.URL.Path[1:]}
+	}
+	var vals [stackParams]string
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, q := range qs {
+			if a.router.lookup(q.method, q.path, false, vals[:]) == nil {
+				b.Fatal("no route for " + q.path)
+			}
+		}
+	}
+}
+
+// BenchmarkLookupParam1 measures the routing tree alone for one parameter.
+func BenchmarkLookupParam1(b *testing.B) {
+	a := New()
+	sink := 0
+	addRoutes(b, a, []benchRoute{{"GET", "/user/<str:name>", ""}}, &sink)
+	var vals [smallParams]string
+	b.ReportAllocs()
+	for b.Loop() {
+		if a.router.lookup("GET", "user/gordon", false, vals[:]) == nil {
+			b.Fatal("no route")
+		}
+	}
+}
+
 // The binding benchmarks register typed handlers, so they measure routing,
 // binding into P and the handler call together.
 

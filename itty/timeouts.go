@@ -39,7 +39,7 @@ func BodyTimeout(d time.Duration) Option { return func(c *config) { c.bodyTimeou
 // the app bounds bodies.
 func (a *App) startBodyDeadline(w http.ResponseWriter, r *http.Request) {
 	d := a.cfg.bodyTimeout
-	if d <= 0 || r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
+	if d <= 0 || r.ContentLength == 0 || r.Body == nil || r.Body == http.NoBody {
 		return
 	}
 	// Find the deadline the way http.ResponseController does, but without
