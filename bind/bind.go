@@ -18,6 +18,10 @@ import (
 func (c *compiled) bind(r *http.Request, pathValues []string, body *RequestBody, base unsafe.Pointer) error {
 	for i := range c.path {
 		s := &c.path[i]
+		if s.str {
+			*(*string)(unsafe.Add(base, s.offset)) = pathValues[i]
+			continue
+		}
 		s.set(unsafe.Add(base, s.offset), pathValues[i])
 	}
 	var errs []errors.FieldError

@@ -37,6 +37,7 @@ type pathBinding struct {
 	matcher Matcher
 	set     func(dst unsafe.Pointer, seg string)
 	format  func(src unsafe.Pointer) (string, error)
+	str     bool // set stores the segment as is into a string field
 }
 
 // compilePath returns the binding of a field of type t to a segment of kind k.
@@ -158,6 +159,7 @@ func uuidPath(t reflect.Type) (pathBinding, error) {
 		return pathBinding{
 			matcher: m,
 			set:     func(dst unsafe.Pointer, seg string) { *(*string)(dst) = seg },
+			str:     true,
 			format: func(src unsafe.Pointer) (string, error) {
 				s := *(*string)(src)
 				if _, ok := params.ParseUUID(s); !ok {
@@ -183,6 +185,7 @@ func stringPath(k params.Kind) pathBinding {
 	return pathBinding{
 		matcher: Matcher{Kind: k, Key: k.String(), Match: match},
 		set:     func(dst unsafe.Pointer, seg string) { *(*string)(dst) = seg },
+		str:     true,
 		format: func(src unsafe.Pointer) (string, error) {
 			s := *(*string)(src)
 			if !match(s) {

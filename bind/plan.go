@@ -63,6 +63,7 @@ type pathSlot struct {
 	set    func(dst unsafe.Pointer, seg string)
 	format func(src unsafe.Pointer) (string, error)
 	name   string
+	str    bool // the field is a string that takes the segment as is: no call
 }
 
 // valueSlot is a field filled from textual values (query, header, cookie).
@@ -184,7 +185,7 @@ func (c *compiled) walk(t reflect.Type, off uintptr, prefix string, pathPos map[
 				return perr("%s", err.Error())
 			}
 			f.Segment = path[pos].Kind.String()
-			c.path[pos] = pathSlot{offset: f.offset, set: b.set, format: b.format, name: name}
+			c.path[pos] = pathSlot{offset: f.offset, set: b.set, format: b.format, name: name, str: b.str}
 			c.matchers[pos] = b.matcher
 		case Query, Header, Cookie:
 			vb, err := newValueBinder(sf.Type)
