@@ -53,6 +53,7 @@ type App struct {
 	mw     []Middleware
 	chain  http.Handler // app middleware around dispatch; nil when there is none
 	pool   sync.Pool    // *Request
+	frames map[reflect.Type]*framePool
 	root   Group
 }
 
@@ -122,12 +123,40 @@ func (a *App) add(rt *route) error {
 	if err := a.router.add(rt); err != nil {
 		return err
 	}
-	if rt.frames.New == nil {
-		n := rt.nparams
-		rt.frames.New = func() any { return &Request{vals: make([]string, n)} }
-	}
+	rt.frames = a.framePoolFor(rt)
 	a.routes = append(a.routes, rt)
 	return nil
+}
+
+// framePool pools the requests of the routes whose parameter struct is one
+// type P: each request carries storage for a P. Sharing a pool among routes
+// with the same P keeps fewer requests in use, so they stay in the cache.
+type framePool struct {
+	sync.Pool
+	nvals int // path values a request holds: the most of any route sharing the pool
+}
+
+// framePoolFor returns the pool for rt's parameter type, creating it on
+// first use. The caller holds a.mu.
+func (a *App) framePoolFor(rt *route) *framePool {
+	fp := a.frames[rt.ptype]
+	if fp == nil {
+		fp = &framePool{}
+		newP := rt.newP
+		fp.New = func() any {
+			req := &Request{vals: make([]string, fp.nvals)}
+			if newP != nil {
+				req.pv = newP()
+			}
+			return req
+		}
+		if a.frames == nil {
+			a.frames = map[reflect.Type]*framePool{}
+		}
+		a.frames[rt.ptype] = fp
+	}
+	fp.nvals = max(fp.nvals, rt.nparams)
+	return fp
 }
 
 // freeze ends registration: it builds the middleware chain and sizes the

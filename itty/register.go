@@ -8,9 +8,9 @@ package itty
 import (
 	"fmt"
 	"net/http"
+	"reflect"
 	"runtime"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/ittygo/itty/bind"
@@ -137,10 +137,12 @@ type route struct {
 	matchers []bind.Matcher
 	nparams  int
 	serve    func(w http.ResponseWriter, req *Request)
-	chain    http.Handler // group middleware around serve, or nil
-	frames   sync.Pool    // *Request with vals and P storage for this route
-	limits   routeLimits  // body settings of RouteOptions
-	doc      routeDoc     // what RouteInfo reports, in routes.go
+	chain    http.Handler          // group middleware around serve, or nil
+	ptype    reflect.Type          // P, which keys the route's pool of requests
+	newP     func() unsafe.Pointer // allocates a P for a pooled request
+	frames   *framePool            // requests with vals and storage for a P
+	limits   routeLimits           // body settings of RouteOptions
+	doc      routeDoc              // what RouteInfo reports, in routes.go
 }
 
 // Route is a registered route with parameter struct P. It builds typed URLs
@@ -217,8 +219,8 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 		}
 		r.chain = inner
 	}
-	n := len(ps)
-	r.frames.New = func() any { return &Request{vals: make([]string, n), pv: unsafe.Pointer(new(P))} }
+	r.ptype = reflect.TypeFor[P]()
+	r.newP = func() unsafe.Pointer { return unsafe.Pointer(new(P)) }
 	if err := g.app.add(r); err != nil {
 		return fail(err)
 	}

@@ -29,9 +29,11 @@ func HTML(s string) *Response {
 }
 
 // JSON returns a 200 "application/json" response whose body is v encoded
-// by encoding/json's Encoder (with its trailing newline) when the response
-// is written. An encoding error is returned by WriteResponse (and Body)
-// before anything is written.
+// when the response is written, byte for byte as encoding/json's Encoder
+// encodes it (HTML-escaped, with its trailing newline); common types use a
+// faster compiled encoder. An encoding error, the one encoding/json
+// reports, is returned by WriteResponse (and Body) before anything is
+// written.
 func JSON(v any) *Response {
 	r := newResponse(http.StatusOK, bodyJSON)
 	r.header["Content-Type"] = []string{"application/json"}

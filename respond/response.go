@@ -24,7 +24,7 @@ type bodyKind uint8
 const (
 	bodyNone   bodyKind = iota // no body at all (redirects, 204)
 	bodyBytes                  // in-memory bytes
-	bodyJSON                   // a value encoded with encoding/json at write time
+	bodyJSON                   // a value encoded as JSON at write time (jsonenc.go)
 	bodyStream                 // an io.Reader copied at write time
 )
 
@@ -204,8 +204,13 @@ func (r *Response) closeStream() {
 	}
 }
 
-// encodeJSON encodes r.value into buf with encoding/json's Encoder.
+// encodeJSON appends r.value to buf as json.NewEncoder(buf).Encode would:
+// with the compiled encoder (jsonenc.go) when it can, and otherwise with
+// encoding/json itself, which also supplies any error.
 func (r *Response) encodeJSON(buf *bytes.Buffer) error {
+	if writeJSON(buf, r.value) {
+		return nil
+	}
 	if err := json.NewEncoder(buf).Encode(r.value); err != nil {
 		return fmt.Errorf("itty: encoding JSON response: %w", err)
 	}
