@@ -13,7 +13,7 @@
 #   -benchtime D    [BENCHTIME, default 1s] go test -benchtime
 #   -bench REGEX    [BENCH, default .]      which benchmarks
 #   -load-duration D [LOAD_DURATION, 3s]    measured load per framework and round
-#   -load-rounds N  [LOAD_ROUNDS, 3]
+#   -load-rounds N  [LOAD_ROUNDS, 6]
 #   -load-conns N   [LOAD_CONNS, 8]
 #   -noload                                  skip the loopback load test
 #
@@ -28,7 +28,7 @@ count=${COUNT:-6}
 benchtime=${BENCHTIME:-1s}
 bench=${BENCH:-.}
 load_duration=${LOAD_DURATION:-3s}
-load_rounds=${LOAD_ROUNDS:-3}
+load_rounds=${LOAD_ROUNDS:-6}
 load_conns=${LOAD_CONNS:-8}
 while [ $# -gt 0 ]; do
   case "$1" in
