@@ -52,10 +52,13 @@ func (e *Error) Render(w http.ResponseWriter, r *http.Request, debug bool) error
 	asJSON := PrefersJSON(r)
 	plain := e.plain(title, status, debug)
 	var body []byte
+	var clen []string
 	if plain {
-		body = plainBody(status, asJSON, func() []byte { return e.render(status, title, asJSON, false) })
+		pg := plainBody(status, asJSON, func() []byte { return e.render(status, title, asJSON, false) })
+		body, clen = pg.body, pg.clen
 	} else {
 		body = e.render(status, title, asJSON, debug)
+		clen = []string{strconv.Itoa(len(body))}
 	}
 	contentType := htmlType
 	if asJSON {
@@ -72,7 +75,7 @@ func (e *Error) Render(w http.ResponseWriter, r *http.Request, debug bool) error
 	// The constant values are shared, capped slices: appending to them
 	// copies, so no response can change another's.
 	h["Content-Type"] = contentType
-	h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	h["Content-Length"] = clen
 	h["X-Content-Type-Options"] = nosniff
 	if !ownCache {
 		h["Cache-Control"] = noStore
@@ -107,23 +110,31 @@ func (e *Error) plain(title string, status int, debug bool) bool {
 		(!debug || e.Cause == nil)
 }
 
-// plainBodies caches the bodies of plain errors by status (400–599) and
-// format. A body is never modified once stored.
-var plainBodies [200][2]atomic.Pointer[[]byte]
+// plainPage is the cached answer of a plain error: its body and its
+// Content-Length value, a capped slice like the other shared values.
+type plainPage struct {
+	body []byte
+	clen []string
+}
 
-// plainBody returns the cached body of a plain error, rendering it once.
-func plainBody(status int, asJSON bool, render func() []byte) []byte {
+// plainBodies caches the pages of plain errors by status (400–599) and
+// format. A page is never modified once stored.
+var plainBodies [200][2]atomic.Pointer[plainPage]
+
+// plainBody returns the cached page of a plain error, rendering it once.
+func plainBody(status int, asJSON bool, render func() []byte) *plainPage {
 	f := 0
 	if asJSON {
 		f = 1
 	}
 	slot := &plainBodies[status-400][f]
-	if b := slot.Load(); b != nil {
-		return *b
+	if pg := slot.Load(); pg != nil {
+		return pg
 	}
 	b := render()
-	slot.Store(&b)
-	return b
+	pg := &plainPage{body: b, clen: []string{strconv.Itoa(len(b))}[:1:1]}
+	slot.Store(pg)
+	return pg
 }
 
 // problem is the RFC 9457 problem document; field order is output order.
