@@ -54,6 +54,7 @@ type App struct {
 	chain  http.Handler // app middleware around dispatch; nil when there is none
 	pool   sync.Pool    // *Request
 	frames map[reflect.Type]*framePool
+	plans  map[planKey]any // *bind.Plan[P] by P and path parameters, shared by routes
 	root   Group
 }
 

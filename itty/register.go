@@ -190,7 +190,7 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 		pathParams[i] = bind.PathParam{Name: s.Text, Kind: s.Kind}
 		names[i] = s.Text
 	}
-	plan, err := bind.Compile[P](pathParams)
+	plan, err := compilePlan[P](g.app, pathParams)
 	if err != nil {
 		return fail(err)
 	}
@@ -309,6 +309,44 @@ func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
 	resp := h.fn(req, *p)
 	*p = zero
 	h.app.write(w, req, resp)
+}
+
+// planKey identifies a binding plan: the parameter type and the pattern's
+// parameters, in order, with their kinds.
+type planKey struct {
+	t      reflect.Type
+	params string
+}
+
+// compilePlan returns P's binding plan for the path parameters ps, compiled
+// once per app: routes with the same P and the same parameters share it,
+// so that serving many routes keeps fewer plans in the cache.
+func compilePlan[P any](a *App, ps []bind.PathParam) (*bind.Plan[P], error) {
+	var sig strings.Builder
+	for _, p := range ps {
+		sig.WriteString(p.Name)
+		sig.WriteByte(':')
+		sig.WriteString(p.Kind.String())
+		sig.WriteByte('/')
+	}
+	key := planKey{reflect.TypeFor[P](), sig.String()}
+	a.mu.Lock()
+	cached, ok := a.plans[key]
+	a.mu.Unlock()
+	if ok {
+		return cached.(*bind.Plan[P]), nil
+	}
+	plan, err := bind.Compile[P](ps)
+	if err != nil {
+		return nil, err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.plans == nil {
+		a.plans = map[planKey]any{}
+	}
+	a.plans[key] = plan
+	return plan, nil
 }
 
 // caller returns file:line of the first caller outside this package.
