@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/ittygo/itty/bind"
 	"github.com/ittygo/itty/errors"
@@ -51,10 +52,10 @@ type App struct {
 	router router
 	routes []*route
 	mw     []Middleware
-	chain  http.Handler // app middleware around dispatch; nil when there is none
-	pool   sync.Pool    // *Request
-	frames map[reflect.Type]*framePool
-	plans  map[planKey]any // *bind.Plan[P] by P and path parameters, shared by routes
+	chain  http.Handler         // app middleware around dispatch; nil when there is none
+	pool   sync.Pool            // *Request
+	pslots map[reflect.Type]int // the slot of each parameter type P in Request.pv
+	plans  map[planKey]any      // *bind.Plan[P] by P and path parameters, shared by routes
 	root   Group
 }
 
@@ -124,44 +125,29 @@ func (a *App) add(rt *route) error {
 	if err := a.router.add(rt); err != nil {
 		return err
 	}
-	rt.frames = a.framePoolFor(rt)
+	rt.pslot = a.pslot(rt.ptype)
 	a.routes = append(a.routes, rt)
 	return nil
 }
 
-// framePool pools the requests of the routes whose parameter struct is one
-// type P: each request carries storage for a P. Sharing a pool among routes
-// with the same P keeps fewer requests in use, so they stay in the cache.
-type framePool struct {
-	sync.Pool
-	nvals int // path values a request holds: the most of any route sharing the pool
-}
-
-// framePoolFor returns the pool for rt's parameter type, creating it on
-// first use. The caller holds a.mu.
-func (a *App) framePoolFor(rt *route) *framePool {
-	fp := a.frames[rt.ptype]
-	if fp == nil {
-		fp = &framePool{}
-		newP := rt.newP
-		fp.New = func() any {
-			req := &Request{vals: make([]string, fp.nvals)}
-			if newP != nil {
-				req.pv = newP()
-			}
-			return req
-		}
-		if a.frames == nil {
-			a.frames = map[reflect.Type]*framePool{}
-		}
-		a.frames[rt.ptype] = fp
+// pslot returns the slot of the parameter type t in every pooled request's
+// storage for P values, assigning the next one on first use: routes with the
+// same P share a slot. The caller holds a.mu.
+func (a *App) pslot(t reflect.Type) int {
+	if i, ok := a.pslots[t]; ok {
+		return i
 	}
-	fp.nvals = max(fp.nvals, rt.nparams)
-	return fp
+	if a.pslots == nil {
+		a.pslots = map[reflect.Type]int{}
+	}
+	i := len(a.pslots)
+	a.pslots[t] = i
+	return i
 }
 
 // freeze ends registration: it builds the middleware chain and sizes the
-// request pool for the route with the most parameters.
+// request pool for the route with the most parameters and the number of
+// parameter types.
 func (a *App) freeze() {
 	a.mountStaticOnFreeze()
 	a.mu.Lock()
@@ -174,86 +160,49 @@ func (a *App) freeze() {
 		}
 		a.chain = h
 	}
-	n := a.router.maxParams
-	a.pool.New = func() any { return &Request{vals: make([]string, n)} }
+	n, np := a.router.maxParams, len(a.pslots)
+	a.pool.New = func() any { return &Request{vals: make([]string, n), pv: make([]unsafe.Pointer, np)} }
 }
-
-// stackParams is how many path values the fast path matches into a buffer
-// on the stack; apps with longer patterns take the pooled path.
-const stackParams = 24
-
-// smallParams is the size of the stack buffer for apps whose patterns have
-// few parameters, as most have.
-const smallParams = 6
 
 // ServeHTTP serves one request: app middleware, routing, binding, the
 // handler and its response. A panic anywhere in it answers the 500 page, or
 // aborts the connection when the response had already started.
 //
-// Without app middleware, a request that matches a route is matched into a
-// stack buffer and served with a request taken from that route's own pool,
-// which also holds the route's P: one pool round trip per request.
+// Every request is served with one *Request from the app's pool: its path
+// values are matched into it, and it keeps a P of each parameter type for
+// the handlers, so a request allocates nothing of its own.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.once.Do(a.freeze)
 	if r.ContentLength != 0 && a.cfg.bodyTimeout > 0 {
 		a.startBodyDeadline(w, r)
 	}
-	if a.chain == nil {
-		if path, raw, ok := requestPath(r); ok {
-			// The smaller buffer is cheaper to clear.
-			switch n := a.router.maxParams; {
-			case n <= smallParams:
-				var vals [smallParams]string
-				if rt := a.router.lookup(r.Method, path[1:], raw, vals[:]); rt != nil {
-					a.serveRoute(w, r, rt, vals[:rt.nparams])
-					return
-				}
-			case n <= stackParams:
-				var vals [stackParams]string
-				if rt := a.router.lookup(r.Method, path[1:], raw, vals[:]); rt != nil {
-					a.serveRoute(w, r, rt, vals[:rt.nparams])
-					return
-				}
-			}
-		}
-	}
-	a.serveSlow(w, r)
-}
-
-// serveRoute serves r with the matched route rt and its path values.
-func (a *App) serveRoute(w http.ResponseWriter, r *http.Request, rt *route, vals []string) {
-	req := rt.frames.Get().(*Request)
+	req := a.pool.Get().(*Request)
 	req.start(a, w, r)
-	req.route = rt
-	req.params = req.vals[:copy(req.vals, vals)]
-	defer a.finishRoute(rt, req)
-	rt.run(&req.tw, req)
-}
-
-// finishRoute is finish for a request from a route's pool.
-func (a *App) finishRoute(rt *route, req *Request) {
-	if v := recover(); v != nil {
-		req.releaseBody()
-		a.recovered(req, v)
+	// The deferred call only recovers; a request that panicked is not
+	// returned to the pool, so the common path ends it inline.
+	defer a.recoverRequest(req)
+	if a.chain == nil {
+		a.dispatch(&req.tw, req, r)
+	} else {
+		a.chain.ServeHTTP(&req.tw, withRequest(r, req))
 	}
 	if a.cfg.debug {
 		a.logRequest(req)
 	}
 	req.end()
-	rt.frames.Put(req)
+	a.pool.Put(req)
 }
 
-// serveSlow serves requests that miss, and every request of an app with
-// middleware, with a request from the app's pool.
-func (a *App) serveSlow(w http.ResponseWriter, r *http.Request) {
-	req := a.pool.Get().(*Request)
-	req.start(a, w, r)
-	defer a.finish(req)
-	if a.chain == nil {
-		a.dispatch(&req.tw, req, r)
-		return
+// recoverRequest answers a panic of ServeHTTP. It must not touch req
+// otherwise: by then req is back in the pool.
+func (a *App) recoverRequest(req *Request) {
+	if v := recover(); v != nil {
+		req.releaseBody()
+		if a.cfg.debug {
+			defer a.logRequest(req)
+		}
+		a.recovered(req, v)
 	}
-	a.chain.ServeHTTP(&req.tw, withRequest(r, req))
 }
 
 // dispatchFromContext is the innermost handler of the app middleware chain.
@@ -290,16 +239,9 @@ func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
 		a.noRoute(w, req, path, raw)
 		return
 	}
-	// Serve with a request from the route's pool, which holds its P; the
-	// app's request keeps tracking the response for the middleware around.
-	f := rt.frames.Get().(*Request)
-	f.app, f.Request, f.route, f.track = a, r, rt, req.track
-	f.params = f.vals[:copy(f.vals, req.vals[:rt.nparams])]
-	defer func() {
-		f.end()
-		rt.frames.Put(f)
-	}()
-	rt.run(w, f)
+	req.route = rt
+	req.params = req.vals[:rt.nparams]
+	rt.run(w, req)
 }
 
 // run serves req with rt's handler, through the route's group middleware
@@ -365,20 +307,4 @@ func (a *App) slashTarget(r *http.Request, path string, raw bool, vals []string)
 		target += "?" + r.URL.RawQuery
 	}
 	return target, true
-}
-
-// finish ends a request: it recovers a panic, logs in debug mode and
-// returns the request to the pool.
-func (a *App) finish(req *Request) {
-	if v := recover(); v != nil {
-		// recovered may re-panic to abort the response: remove the
-		// body's temporary upload files first.
-		req.releaseBody()
-		a.recovered(req, v)
-	}
-	if a.cfg.debug {
-		a.logRequest(req)
-	}
-	req.end()
-	a.pool.Put(req)
 }

@@ -195,7 +195,7 @@ func BenchmarkLookupGitHubAll(b *testing.B) {
 		r := mustRequest(b, br.method, br.target)
 		qs[i] = q{r.Method, r.URL.Path[1:]}
 	}
-	var vals [stackParams]string
+	var vals [24]string
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, q := range qs {
@@ -211,7 +211,7 @@ func BenchmarkLookupParam1(b *testing.B) {
 	a := New()
 	sink := 0
 	addRoutes(b, a, []benchRoute{{"GET", "/user/<str:name>", ""}}, &sink)
-	var vals [smallParams]string
+	var vals [6]string
 	b.ReportAllocs()
 	for b.Loop() {
 		if a.router.lookup("GET", "user/gordon", false, vals[:]) == nil {

@@ -137,12 +137,11 @@ type route struct {
 	matchers []bind.Matcher
 	nparams  int
 	serve    func(w http.ResponseWriter, req *Request)
-	chain    http.Handler          // group middleware around serve, or nil
-	ptype    reflect.Type          // P, which keys the route's pool of requests
-	newP     func() unsafe.Pointer // allocates a P for a pooled request
-	frames   *framePool            // requests with vals and storage for a P
-	limits   routeLimits           // body settings of RouteOptions
-	doc      routeDoc              // what RouteInfo reports, in routes.go
+	chain    http.Handler // group middleware around serve, or nil
+	ptype    reflect.Type // P, which keys the route's pool of requests
+	pslot    int          // the slot of P in Request.pv, set by App.add
+	limits   routeLimits  // body settings of RouteOptions
+	doc      routeDoc     // what RouteInfo reports, in routes.go
 }
 
 // Route is a registered route with parameter struct P. It builds typed URLs
@@ -220,7 +219,7 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 		r.chain = inner
 	}
 	r.ptype = reflect.TypeFor[P]()
-	r.newP = func() unsafe.Pointer { return unsafe.Pointer(new(P)) }
+	h.rt = r
 	if err := g.app.add(r); err != nil {
 		return fail(err)
 	}
@@ -292,13 +291,20 @@ type handler[P any] struct {
 	app  *App
 	fn   func(*Request, P) Response
 	plan *bind.Plan[P]
-	body bool // P has form, json or body fields
+	body bool   // P has form, json or body fields
+	rt   *route // the route, whose pslot App.add assigns
 }
 
 func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
 	var zero P
-	p := (*P)(req.pv) // the route's pooled requests carry a P
-	if p == nil {
+	var p *P
+	if i := h.rt.pslot; i < len(req.pv) {
+		// A pooled request keeps a P of each type once it has used one.
+		if req.pv[i] == nil {
+			req.pv[i] = unsafe.Pointer(new(P))
+		}
+		p = (*P)(req.pv[i])
+	} else {
 		p = new(P)
 	}
 	*p = zero

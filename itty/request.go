@@ -28,7 +28,7 @@ type Request struct {
 	query  *params.QueryDict
 	tw     trackWriter
 	track  *trackWriter      // the writer that tells whether the response started
-	pv     unsafe.Pointer    // the route's P storage, kept with a pooled request
+	pv     []unsafe.Pointer  // a *P per parameter type of the app (App.pslots), kept while pooled
 	body   *bind.RequestBody // the body, once something reads it
 }
 
@@ -43,8 +43,15 @@ func (req *Request) start(a *App, w http.ResponseWriter, r *http.Request) {
 // end clears everything that refers to the finished request.
 func (req *Request) end() {
 	req.releaseBody()
-	clear(req.vals)
-	*req = Request{vals: req.vals, pv: req.pv}
+	// Matching may have written past the route's values. An indexed loop,
+	// not clear: for the few values a request holds, a call to the
+	// runtime's memclr costs more than the stores.
+	for i := 0; i < len(req.vals); i++ {
+		req.vals[i] = ""
+	}
+	req.app, req.Request, req.route, req.params = nil, nil, nil, nil
+	req.query, req.track = nil, nil
+	req.tw = trackWriter{}
 }
 
 // PathValue returns the value of the path parameter name, decoded, or "" if

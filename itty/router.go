@@ -102,17 +102,31 @@ func (rr *router) add(rt *route) error {
 // lookup finds the route for method and path (without its leading slash).
 // HEAD falls back to GET.
 func (rr *router) lookup(method, path string, raw bool, vals []string) *route {
-	if t := rr.tree(method, false); t != nil {
-		if rt := t.match(path, raw, vals, 0); rt != nil {
+	var t *node
+	if method == http.MethodGet {
+		t = rr.trees[0] // the common case, without methodSlot's switch
+	} else {
+		t = rr.tree(method, false)
+	}
+	if t != nil {
+		if rt := t.find(path, raw, vals); rt != nil {
 			return rt
 		}
 	}
 	if method == http.MethodHead {
 		if t := rr.trees[0]; t != nil {
-			return t.match(path, raw, vals, 0)
+			return t.find(path, raw, vals)
 		}
 	}
 	return nil
+}
+
+// find matches path from the root t.
+func (t *node) find(path string, raw bool, vals []string) *route {
+	if raw {
+		return t.matchRaw(path, vals, 0)
+	}
+	return t.walk(path, vals, 0)
 }
 
 // allowed lists the methods that have a route for path, sorted, with HEAD

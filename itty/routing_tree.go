@@ -10,10 +10,15 @@ package itty
 // matcher key (the same kind and, for numbers, the same field range) share a
 // node; children of one kind with different ranges are tried in key order.
 //
-// Matching works on the escaped path only when the request path has encoded
-// bytes that decoding would change (URL.RawPath is set): then each segment is
-// decoded on its own, so an encoded "%2F" stays inside its segment. The common
-// case compares substrings of URL.Path and allocates nothing.
+// The common case, a path without escapes, is walked in place (walk):
+// literal children are found by their first byte and compared against the
+// path itself, a segment is cut only for typed children, and the walk
+// descends in a loop wherever a node offers one way on, recursing only where
+// another child may have to be tried. It allocates nothing.
+//
+// When the request path has encoded bytes that decoding would change
+// (URL.RawPath is set), matchRaw cuts each segment of the escaped path and
+// decodes it on its own, so an encoded "%2F" stays inside its segment.
 
 import (
 	"net/url"
@@ -28,8 +33,10 @@ import (
 type node struct {
 	text    string       // the literal, for a literal child
 	matcher bind.Matcher // the matcher, for a typed child
-	statics []*node      // literal children; sorted by text once indexed
+	firsts  string       // the first byte of each literal child, in statics order
+	statics []*node      // the non-empty literal children
 	byFirst *firstIndex  // literal children by first byte, when there are many
+	empty   *node        // the empty literal child (a trailing slash)
 	typed   []*node      // typed children in precedence order
 	rest    *node        // the <path:…> child
 	route   *route       // the route that ends here
@@ -40,12 +47,10 @@ type node struct {
 const maxLinearStatics = 8
 
 // firstIndex locates the literal children that start with a given byte:
-// statics[start[b] : start[b]+count[b]], the children being sorted by text.
-// The empty literal (a trailing slash) is kept apart.
+// statics[span[b]>>16 : span[b]>>16 + span[b]&0xffff], the children being
+// sorted by text.
 type firstIndex struct {
-	start [256]uint32
-	count [256]uint32
-	empty *node
+	span [256]uint32
 }
 
 // insert adds rt under n. The caller has checked for conflicts.
@@ -74,27 +79,35 @@ func (n *node) literalChild(text string) *node {
 		return c
 	}
 	c := &node{text: text}
-	n.statics = append(n.statics, c)
-	if len(n.statics) > maxLinearStatics {
-		n.indexStatics()
+	if text == "" {
+		n.empty = c
+		return c
 	}
+	n.statics = append(n.statics, c)
+	n.indexStatics()
 	return c
 }
 
-// indexStatics sorts the literal children and indexes them by first byte.
+// indexStatics sorts the literal children, records their first bytes and,
+// when there are many, indexes them by first byte.
 func (n *node) indexStatics() {
 	sort.Slice(n.statics, func(i, j int) bool { return n.statics[i].text < n.statics[j].text })
+	firsts := make([]byte, len(n.statics))
+	for i, c := range n.statics {
+		firsts[i] = c.text[0]
+	}
+	n.firsts = string(firsts)
+	n.byFirst = nil
+	if len(n.statics) <= maxLinearStatics {
+		return
+	}
 	idx := &firstIndex{}
 	for i, c := range n.statics {
-		if c.text == "" {
-			idx.empty = c
-			continue
-		}
 		b := c.text[0]
-		if idx.count[b] == 0 {
-			idx.start[b] = uint32(i)
+		if idx.span[b] == 0 {
+			idx.span[b] = uint32(i) << 16
 		}
-		idx.count[b]++
+		idx.span[b]++
 	}
 	n.byFirst = idx
 }
@@ -117,22 +130,31 @@ func (n *node) typedChild(m bind.Matcher) *node {
 	return c
 }
 
+// span returns the range of statics whose text starts with b.
+func (n *node) span(b byte) (start, end int) {
+	if idx := n.byFirst; idx != nil {
+		sp := idx.span[b]
+		return int(sp >> 16), int(sp>>16 + sp&0xffff)
+	}
+	for k := 0; k < len(n.firsts); k++ {
+		if n.firsts[k] == b {
+			end = k + 1
+			for end < len(n.firsts) && n.firsts[end] == b {
+				end++
+			}
+			return k, end
+		}
+	}
+	return 0, 0
+}
+
 // static returns the literal child for seg, or nil.
 func (n *node) static(seg string) *node {
-	if idx := n.byFirst; idx != nil {
-		if seg == "" {
-			return idx.empty
-		}
-		b := seg[0]
-		start := int(idx.start[b])
-		for _, c := range n.statics[start : start+int(idx.count[b])] {
-			if c.text == seg {
-				return c
-			}
-		}
-		return nil
+	if seg == "" {
+		return n.empty
 	}
-	for _, c := range n.statics {
+	start, end := n.span(seg[0])
+	for _, c := range n.statics[start:end] {
 		if c.text == seg {
 			return c
 		}
@@ -142,51 +164,142 @@ func (n *node) static(seg string) *node {
 
 // match finds the route for path, the part of the request path after the
 // slash that opens the current segment. Parameter values are stored in vals
-// from index i on. raw reports that path is escaped and each segment must be
-// decoded before it is compared.
+// from index i on. raw reports that path is escaped; see matchRaw.
 func (n *node) match(path string, raw bool, vals []string, i int) *route {
+	if raw {
+		return n.matchRaw(path, vals, i)
+	}
+	return n.walk(path, vals, i)
+}
+
+// walk is match for an unescaped path. Literal children are compared in
+// place, against the path itself; the segment is cut only for typed
+// children. It descends in a loop while a node offers a single way on, and
+// recurses only where a subtree may fail and another child must be tried.
+func (n *node) walk(path string, vals []string, i int) *route {
+	for {
+		// alt: a typed or <path:…> child could take the segment instead.
+		alt := len(n.typed) > 0 || n.rest != nil
+		if path == "" {
+			if n.empty != nil && n.empty.route != nil {
+				return n.empty.route
+			}
+			return nil // no typed or <path:…> child takes an empty segment
+		}
+		start, end := n.span(path[0])
+		for k := start; k < end; k++ {
+			c := n.statics[k]
+			t := c.text
+			if len(path) < len(t) || path[:len(t)] != t {
+				continue
+			}
+			if len(path) == len(t) {
+				if c.route != nil || !alt {
+					return c.route
+				}
+				break
+			}
+			if path[len(t)] != '/' {
+				continue // a longer segment ("users" for "user")
+			}
+			if !alt {
+				n, path = c, path[len(t)+1:]
+				goto next
+			}
+			if rt := c.walk(path[len(t)+1:], vals, i); rt != nil {
+				return rt
+			}
+			break // no other literal matches this segment
+		}
+		if path[0] == '/' {
+			// An empty segment: the empty literal or a <path:…> takes it.
+			if n.empty != nil {
+				if rt := n.empty.walk(path[1:], vals, i); rt != nil {
+					return rt
+				}
+			}
+		} else if len(n.typed) > 0 {
+			seg, rest, more := path, "", false
+			if j := strings.IndexByte(path, '/'); j >= 0 {
+				seg, rest, more = path[:j], path[j+1:], true
+			}
+			if len(n.typed) == 1 && n.rest == nil {
+				c := n.typed[0]
+				// A segment cut at '/' always suits a str.
+				if c.matcher.Kind != params.Str && !c.matcher.Match(seg) {
+					return nil
+				}
+				vals[i] = seg
+				if !more {
+					return c.route
+				}
+				n, path, i = c, rest, i+1
+				continue
+			}
+			for _, c := range n.typed {
+				if c.matcher.Kind != params.Str && !c.matcher.Match(seg) {
+					continue
+				}
+				vals[i] = seg
+				if !more {
+					if c.route != nil {
+						return c.route
+					}
+					continue
+				}
+				if rt := c.walk(rest, vals, i+1); rt != nil {
+					return rt
+				}
+			}
+		}
+		if n.rest != nil && n.rest.route != nil {
+			vals[i] = path
+			return n.rest.route
+		}
+		return nil
+	next:
+	}
+}
+
+// matchRaw is match for an escaped path (URL.RawPath is set): each segment
+// is cut first, then decoded on its own, so an encoded "%2F" stays inside
+// its segment.
+func (n *node) matchRaw(path string, vals []string, i int) *route {
 	seg, rest, more := path, "", false
 	if j := strings.IndexByte(path, '/'); j >= 0 {
 		seg, rest, more = path[:j], path[j+1:], true
 	}
-	if raw {
-		seg = decodeSegment(seg)
-	}
+	seg = decodeSegment(seg)
 	if c := n.static(seg); c != nil {
-		if rt := c.next(rest, more, raw, vals, i); rt != nil {
+		if rt := c.nextRaw(rest, more, vals, i); rt != nil {
 			return rt
 		}
 	}
 	if seg != "" {
 		for _, c := range n.typed {
-			// A non-empty segment cut at '/' is always a str; only a decoded
-			// segment can hide a '/' and must be checked.
-			if !(c.matcher.Kind == params.Str && !raw) && !c.matcher.Match(seg) {
+			// A decoded segment can hide a '/': every kind checks.
+			if !c.matcher.Match(seg) {
 				continue
 			}
 			vals[i] = seg
-			if rt := c.next(rest, more, raw, vals, i+1); rt != nil {
+			if rt := c.nextRaw(rest, more, vals, i+1); rt != nil {
 				return rt
 			}
 		}
 	}
 	if n.rest != nil && path != "" && n.rest.route != nil {
-		v := path
-		if raw {
-			v = decodePath(path)
-		}
-		vals[i] = v
+		vals[i] = decodePath(path)
 		return n.rest.route
 	}
 	return nil
 }
 
-// next continues a match below the child c.
-func (c *node) next(rest string, more, raw bool, vals []string, i int) *route {
+// nextRaw continues a raw match below the child c.
+func (c *node) nextRaw(rest string, more bool, vals []string, i int) *route {
 	if !more {
 		return c.route
 	}
-	return c.match(rest, raw, vals, i)
+	return c.matchRaw(rest, vals, i)
 }
 
 // decodeSegment decodes one escaped path segment. A segment whose escapes do
