@@ -16,6 +16,12 @@ import (
 )
 
 func (c *compiled) bind(r *http.Request, pathValues []string, body *RequestBody, base unsafe.Pointer) error {
+	if offs := c.strOffsets; offs != nil {
+		for i, off := range offs {
+			*(*string)(unsafe.Add(base, off)) = pathValues[i]
+		}
+		return nil
+	}
 	for i := range c.path {
 		s := &c.path[i]
 		if s.str {

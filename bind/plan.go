@@ -56,6 +56,10 @@ type compiled struct {
 	cookie   []valueSlot
 	bodyPlan *bodyPlan  // form, json and body fields; nil when there are none
 	extra    *extraPlan // body, rules and Validate; nil when there are none
+
+	// strOffsets, for a plan whose only fields are string path fields, are
+	// their offsets by path position: binding is a store per value.
+	strOffsets []uintptr
 }
 
 type pathSlot struct {
@@ -125,6 +129,7 @@ func compile(t reflect.Type, path []PathParam) (*compiled, error) {
 	if err := c.compileExtra(); err != nil {
 		return nil, err
 	}
+	c.strOffsets = c.pathStrings()
 	if len(c.query) > 8 {
 		c.queryIdx = make(map[string]int, len(c.query))
 		for i, s := range c.query {
@@ -132,6 +137,22 @@ func compile(t reflect.Type, path []PathParam) (*compiled, error) {
 		}
 	}
 	return c, nil
+}
+
+// pathStrings returns the offsets of the path fields by position when they
+// are all strings taken as they are and P has no other source, else nil.
+func (c *compiled) pathStrings() []uintptr {
+	if len(c.query)+len(c.header)+len(c.cookie) > 0 || c.bodyPlan != nil || c.extra != nil {
+		return nil
+	}
+	offs := make([]uintptr, len(c.path))
+	for i, s := range c.path {
+		if !s.str {
+			return nil
+		}
+		offs[i] = s.offset
+	}
+	return offs
 }
 
 // walk visits the fields of struct t at base offset off, descending into

@@ -125,15 +125,18 @@ func (a *App) add(rt *route) error {
 	if err := a.router.add(rt); err != nil {
 		return err
 	}
-	rt.pslot = a.pslot(rt.ptype)
 	a.routes = append(a.routes, rt)
 	return nil
 }
 
-// pslot returns the slot of the parameter type t in every pooled request's
-// storage for P values, assigning the next one on first use: routes with the
-// same P share a slot. The caller holds a.mu.
-func (a *App) pslot(t reflect.Type) int {
+// pslotFor returns the slot of the parameter type t in every pooled
+// request's storage for P values, assigning the next one on first use:
+// routes with the same P share a slot. A slot assigned after the app froze
+// is beyond the pooled requests' storage, and handlers then allocate their
+// P (such a route is refused anyway).
+func (a *App) pslotFor(t reflect.Type) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if i, ok := a.pslots[t]; ok {
 		return i
 	}
@@ -180,11 +183,28 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	req.start(a, w, r)
 	// The deferred call only recovers; a request that panicked is not
 	// returned to the pool, so the common path ends it inline.
-	defer a.recoverRequest(req)
-	if a.chain == nil {
-		a.dispatch(&req.tw, req, r)
-	} else {
+	defer func() {
+		if v := recover(); v != nil {
+			a.panicked(req, v)
+		}
+	}()
+	switch path := r.URL.Path; {
+	case a.chain != nil:
 		a.chain.ServeHTTP(&req.tw, withRequest(r, req))
+	case r.URL.RawPath == "" && path != "" && path[0] == '/':
+		// dispatch for the common case, an unescaped path, without a call.
+		if rt := a.router.lookup(r.Method, path[1:], false, req.vals); rt != nil {
+			req.route, req.params = rt, req.vals[:rt.nparams]
+			if rt.chain == nil {
+				rt.serve(&req.tw, req)
+			} else {
+				rt.runChain(&req.tw, req)
+			}
+		} else {
+			a.noRoute(&req.tw, req, path, false)
+		}
+	default:
+		a.dispatch(&req.tw, req, r)
 	}
 	if a.cfg.debug {
 		a.logRequest(req)
@@ -193,21 +213,20 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.pool.Put(req)
 }
 
-// recoverRequest answers a panic of ServeHTTP. It must not touch req
-// otherwise: by then req is back in the pool.
-func (a *App) recoverRequest(req *Request) {
-	if v := recover(); v != nil {
-		req.releaseBody()
-		if a.cfg.debug {
-			defer a.logRequest(req)
-		}
-		a.recovered(req, v)
+// panicked answers the panic v of ServeHTTP's request req.
+func (a *App) panicked(req *Request, v any) {
+	req.releaseBody()
+	if a.cfg.debug {
+		defer a.logRequest(req)
 	}
+	a.recovered(req, v)
 }
 
 // dispatchFromContext is the innermost handler of the app middleware chain.
 func (a *App) dispatchFromContext(w http.ResponseWriter, r *http.Request) {
-	a.dispatch(w, fromContext(r), r)
+	req := fromContext(r)
+	req.Request = r // as the middleware passed it on
+	a.dispatch(w, req, r)
 }
 
 // requestPath returns the path to match: the escaped path, with raw set,
@@ -223,7 +242,6 @@ func requestPath(r *http.Request) (path string, raw, ok bool) {
 
 // dispatch routes r and serves it.
 func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
-	req.Request = r
 	path, raw, ok := requestPath(r)
 	if !ok {
 		if path == "*" && r.Method == http.MethodOptions {
@@ -251,6 +269,12 @@ func (rt *route) run(w http.ResponseWriter, req *Request) {
 		rt.serve(w, req)
 		return
 	}
+	rt.runChain(w, req)
+}
+
+// runChain serves req through the route's group middleware, which see the
+// path values through r.PathValue.
+func (rt *route) runChain(w http.ResponseWriter, req *Request) {
 	r := req.Request
 	for i, name := range rt.names {
 		r.SetPathValue(name, req.params[i])

@@ -138,7 +138,6 @@ type route struct {
 	nparams  int
 	serve    func(w http.ResponseWriter, req *Request)
 	chain    http.Handler // group middleware around serve, or nil
-	ptype    reflect.Type // P, which keys the route's pool of requests
 	pslot    int          // the slot of P in Request.pv, set by App.add
 	limits   routeLimits  // body settings of RouteOptions
 	doc      routeDoc     // what RouteInfo reports, in routes.go
@@ -200,7 +199,7 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 	if err := checkMeta(&cfg.meta); err != nil {
 		return fail(err)
 	}
-	h := &handler[P]{app: g.app, fn: fn, plan: plan, body: plan.ReadsBody()}
+	h := &handler[P]{app: g.app, fn: fn, plan: plan, body: plan.ReadsBody(), pslot: g.app.pslotFor(reflect.TypeFor[P]())}
 	r := &route{
 		method: method, pattern: pat.String(), where: where, name: cfg.name,
 		pat: pat, names: names, matchers: plan.Matchers(), nparams: len(ps),
@@ -218,8 +217,6 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 		}
 		r.chain = inner
 	}
-	r.ptype = reflect.TypeFor[P]()
-	h.rt = r
 	if err := g.app.add(r); err != nil {
 		return fail(err)
 	}
@@ -288,17 +285,17 @@ func Handle[P any](rt Router, method, pattern string, fn func(*Request, P) Respo
 
 // handler serves one typed route: bind P, call fn, write the response.
 type handler[P any] struct {
-	app  *App
-	fn   func(*Request, P) Response
-	plan *bind.Plan[P]
-	body bool   // P has form, json or body fields
-	rt   *route // the route, whose pslot App.add assigns
+	app   *App
+	fn    func(*Request, P) Response
+	plan  *bind.Plan[P]
+	body  bool // P has form, json or body fields
+	pslot int  // the slot of P in Request.pv
 }
 
 func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
 	var zero P
 	var p *P
-	if i := h.rt.pslot; i < len(req.pv) {
+	if i := h.pslot; i < len(req.pv) {
 		// A pooled request keeps a P of each type once it has used one.
 		if req.pv[i] == nil {
 			req.pv[i] = unsafe.Pointer(new(P))
@@ -314,6 +311,10 @@ func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
 	}
 	resp := h.fn(req, *p)
 	*p = zero
+	if resp == nil {
+		w.WriteHeader(http.StatusNoContent) // write's first case, without the call
+		return
+	}
 	h.app.write(w, req, resp)
 }
 

@@ -109,7 +109,13 @@ func (rr *router) lookup(method, path string, raw bool, vals []string) *route {
 		t = rr.tree(method, false)
 	}
 	if t != nil {
-		if rt := t.find(path, raw, vals); rt != nil {
+		var rt *route
+		if raw {
+			rt = t.matchRaw(path, vals, 0)
+		} else {
+			rt = t.walk(path, vals, 0)
+		}
+		if rt != nil {
 			return rt
 		}
 	}

@@ -40,6 +40,19 @@ type node struct {
 	typed   []*node      // typed children in precedence order
 	rest    *node        // the <path:…> child
 	route   *route       // the route that ends here
+
+	// Set by settle when the children change, for walk:
+	alt  bool  // a typed or <path:…> child could take a segment a literal takes
+	only *node // the one typed child, when there is no other and no <path:…>
+}
+
+// settle recomputes what walk reads about n's non-literal children.
+func (n *node) settle() {
+	n.alt = len(n.typed) > 0 || n.rest != nil
+	n.only = nil
+	if len(n.typed) == 1 && n.rest == nil {
+		n.only = n.typed[0]
+	}
 }
 
 // maxLinearStatics is how many literal children are searched one by one
@@ -63,6 +76,7 @@ func (n *node) insert(segs []params.Segment, matchers []bind.Matcher, rt *route)
 		case params.Path:
 			if n.rest == nil {
 				n.rest = &node{matcher: matchers[pi]}
+				n.settle()
 			}
 			n = n.rest
 			pi++
@@ -127,6 +141,7 @@ func (n *node) typedChild(m bind.Matcher) *node {
 		}
 		return a.Key < b.Key
 	})
+	n.settle()
 	return c
 }
 
@@ -178,8 +193,6 @@ func (n *node) match(path string, raw bool, vals []string, i int) *route {
 // recurses only where a subtree may fail and another child must be tried.
 func (n *node) walk(path string, vals []string, i int) *route {
 	for {
-		// alt: a typed or <path:…> child could take the segment instead.
-		alt := len(n.typed) > 0 || n.rest != nil
 		if path == "" {
 			if n.empty != nil && n.empty.route != nil {
 				return n.empty.route
@@ -194,7 +207,7 @@ func (n *node) walk(path string, vals []string, i int) *route {
 				continue
 			}
 			if len(path) == len(t) {
-				if c.route != nil || !alt {
+				if c.route != nil || !n.alt {
 					return c.route
 				}
 				break
@@ -202,7 +215,7 @@ func (n *node) walk(path string, vals []string, i int) *route {
 			if path[len(t)] != '/' {
 				continue // a longer segment ("users" for "user")
 			}
-			if !alt {
+			if !n.alt {
 				n, path = c, path[len(t)+1:]
 				goto next
 			}
@@ -223,8 +236,7 @@ func (n *node) walk(path string, vals []string, i int) *route {
 			if j := strings.IndexByte(path, '/'); j >= 0 {
 				seg, rest, more = path[:j], path[j+1:], true
 			}
-			if len(n.typed) == 1 && n.rest == nil {
-				c := n.typed[0]
+			if c := n.only; c != nil {
 				// A segment cut at '/' always suits a str.
 				if c.matcher.Kind != params.Str && !c.matcher.Match(seg) {
 					return nil
