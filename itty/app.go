@@ -196,7 +196,7 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if rt := a.router.lookup(r.Method, path[1:], false, req.vals); rt != nil {
 			req.route, req.params = rt, req.vals[:rt.nparams]
 			if rt.chain == nil {
-				rt.serve(&req.tw, req)
+				rt.serve.serve(&req.tw, req)
 			} else {
 				rt.runChain(&req.tw, req)
 			}
@@ -266,7 +266,7 @@ func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
 // if it has any.
 func (rt *route) run(w http.ResponseWriter, req *Request) {
 	if rt.chain == nil {
-		rt.serve(w, req)
+		rt.serve.serve(w, req)
 		return
 	}
 	rt.runChain(w, req)

@@ -78,17 +78,22 @@ func addRoutes(tb testing.TB, a *App, routes []benchRoute, sink *int) {
 			ms[i], names[i] = m, s.Text
 		}
 		rt := &route{method: br.method, pattern: pat.String(), pat: pat, names: names, matchers: ms, nparams: len(ps),
-			serve: func(w http.ResponseWriter, req *Request) {
+			serve: serveFunc(func(w http.ResponseWriter, req *Request) {
 				for _, v := range req.params {
 					*sink += len(v)
 				}
 				w.WriteHeader(http.StatusNoContent)
-			}}
+			})}
 		if err := a.add(rt); err != nil {
 			tb.Fatal(err)
 		}
 	}
 }
+
+// serveFunc adapts a function to the server of a route.
+type serveFunc func(w http.ResponseWriter, req *Request)
+
+func (f serveFunc) serve(w http.ResponseWriter, req *Request) { f(w, req) }
 
 func benchServe(b *testing.B, a *App, reqs []*http.Request) {
 	b.Helper()

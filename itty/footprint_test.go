@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -126,14 +127,14 @@ type idleParams struct {
 // the figure reported.
 func BenchmarkIdleRequest(b *testing.B) {
 	a := New()
-	rt, err := Register(a, "POST", "/items/<int:id>", func(*Request, idleParams) Response {
+	_, err := Register(a, "POST", "/items/<int:id>", func(*Request, idleParams) Response {
 		return nil
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
 	a.once.Do(a.freeze)
-	slot := rt.rt.pslot
+	slot := a.pslotFor(reflect.TypeFor[idleParams]())
 	keep := make([]*Request, b.N)
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -128,6 +128,11 @@ func (e *RouteError) Unwrap() error { return e.Err }
 
 // route is one registered route, whatever its P.
 type route struct {
+	// What serving a matched request reads, first, in one cache line.
+	nparams int
+	serve   server       // the handler: an interface, not a method value, saves a load
+	chain   http.Handler // group middleware around serve, or nil
+
 	method   string
 	pattern  string
 	where    string
@@ -135,12 +140,8 @@ type route struct {
 	pat      *params.Pattern
 	names    []string // path parameter names, in order
 	matchers []bind.Matcher
-	nparams  int
-	serve    func(w http.ResponseWriter, req *Request)
-	chain    http.Handler // group middleware around serve, or nil
-	pslot    int          // the slot of P in Request.pv, set by App.add
-	limits   routeLimits  // body settings of RouteOptions
-	doc      routeDoc     // what RouteInfo reports, in routes.go
+	limits   routeLimits // body settings of RouteOptions
+	doc      routeDoc    // what RouteInfo reports, in routes.go
 }
 
 // Route is a registered route with parameter struct P. It builds typed URLs
@@ -203,7 +204,7 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 	r := &route{
 		method: method, pattern: pat.String(), where: where, name: cfg.name,
 		pat: pat, names: names, matchers: plan.Matchers(), nparams: len(ps),
-		serve: h.serve, limits: cfg.limits,
+		serve: h, limits: cfg.limits,
 	}
 	r.doc = newRouteDoc(plan, cfg.meta)
 	if len(g.mw) > 0 {
@@ -290,6 +291,12 @@ type handler[P any] struct {
 	plan  *bind.Plan[P]
 	body  bool // P has form, json or body fields
 	pslot int  // the slot of P in Request.pv
+}
+
+// server serves a matched request; *handler[P] is the one implementation
+// outside tests.
+type server interface {
+	serve(w http.ResponseWriter, req *Request)
 }
 
 func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/uuid"
 )
@@ -288,5 +289,17 @@ func TestTrailingSlashIsSignificant(t *testing.T) {
 		if got != want {
 			t.Errorf("GET %s: got %q, want %q", target, got, want)
 		}
+	}
+}
+
+// TestNodeSize keeps a node in the 192-byte allocation size class, whose
+// objects start on 64-byte boundaries: walk's fields then share one cache
+// line. A new field must take the padding's place.
+func TestNodeSize(t *testing.T) {
+	if got := unsafe.Sizeof(node{}); got != 192 {
+		t.Errorf("a node is %d bytes, want 192 (adjust the padding)", got)
+	}
+	if off := unsafe.Offsetof(node{}.route); off != 64 {
+		t.Errorf("node.route is at %d, want 64: the first line holds what walk reads of every node", off)
 	}
 }
