@@ -33,13 +33,13 @@ import (
 type node struct {
 	// What walk reads of every node it passes, first: 64 bytes on 64-bit
 	// platforms, one cache line when the node is aligned to one.
-	text    string  // the literal, for a literal child
-	firsts  string  // the first byte of each literal child, in statics order
-	statics []*node // the non-empty literal children
-	alt     bool    // a typed or <path:…> child could take a segment a literal takes
-	str     bool    // the node is a <str:…> child: any segment cut at '/' suits it
+	text    string                 // the literal, for a literal child
+	statics []*node                // the non-empty literal children
+	firsts  [maxLinearStatics]byte // their first bytes, when there are few
+	route   *route                 // the route that ends here
+	alt     bool                   // a typed or <path:…> child could take a segment a literal takes
+	str     bool                   // the node is a <str:…> child: any segment cut at '/' suits it
 
-	route   *route       // the route that ends here
 	only    *node        // the one typed child, when there is no other and no <path:…>
 	empty   *node        // the empty literal child (a trailing slash)
 	byFirst *firstIndex  // literal children by first byte, when there are many
@@ -49,7 +49,7 @@ type node struct {
 
 	// The padding makes a node 192 bytes, an allocation size class whose
 	// objects start on 64-byte boundaries, so walk's fields share a line.
-	_ [32]byte
+	_ [40]byte
 }
 
 // settle recomputes what walk reads about n's non-literal children (alt
@@ -113,13 +113,11 @@ func (n *node) literalChild(text string) *node {
 // when there are many, indexes them by first byte.
 func (n *node) indexStatics() {
 	sort.Slice(n.statics, func(i, j int) bool { return n.statics[i].text < n.statics[j].text })
-	firsts := make([]byte, len(n.statics))
-	for i, c := range n.statics {
-		firsts[i] = c.text[0]
-	}
-	n.firsts = string(firsts)
 	n.byFirst = nil
 	if len(n.statics) <= maxLinearStatics {
+		for i, c := range n.statics {
+			n.firsts[i] = c.text[0]
+		}
 		return
 	}
 	idx := &firstIndex{}
@@ -154,14 +152,14 @@ func (n *node) typedChild(m bind.Matcher) *node {
 
 // span returns the range of statics whose text starts with b.
 func (n *node) span(b byte) (start, end int) {
-	if idx := n.byFirst; idx != nil {
-		sp := idx.span[b]
+	if len(n.statics) > maxLinearStatics {
+		sp := n.byFirst.span[b]
 		return int(sp >> 16), int(sp>>16 + sp&0xffff)
 	}
-	for k := 0; k < len(n.firsts); k++ {
+	for k := 0; k < len(n.statics); k++ {
 		if n.firsts[k] == b {
 			end = k + 1
-			for end < len(n.firsts) && n.firsts[end] == b {
+			for end < len(n.statics) && n.firsts[end] == b {
 				end++
 			}
 			return k, end

@@ -299,7 +299,7 @@ func TestNodeSize(t *testing.T) {
 	if got := unsafe.Sizeof(node{}); got != 192 {
 		t.Errorf("a node is %d bytes, want 192 (adjust the padding)", got)
 	}
-	if off := unsafe.Offsetof(node{}.route); off != 64 {
-		t.Errorf("node.route is at %d, want 64: the first line holds what walk reads of every node", off)
+	if off := unsafe.Offsetof(node{}.only); off != 64 {
+		t.Errorf("node.only is at %d, want 64: the first line holds what walk reads of every node", off)
 	}
 }
