@@ -195,11 +195,7 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// dispatch for the common case, an unescaped path, without a call.
 		if rt := a.router.lookup(r.Method, path[1:], false, req.vals); rt != nil {
 			req.route, req.params = rt, req.vals[:rt.nparams]
-			if rt.chain == nil {
-				rt.serve.serve(&req.tw, req)
-			} else {
-				rt.runChain(&req.tw, req)
-			}
+			rt.serve.serve(&req.tw, req)
 		} else {
 			a.noRoute(&req.tw, req, path, false)
 		}
@@ -259,22 +255,15 @@ func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
 	}
 	req.route = rt
 	req.params = req.vals[:rt.nparams]
-	rt.run(w, req)
+	rt.serve.serve(w, req)
 }
 
-// run serves req with rt's handler, through the route's group middleware
-// if it has any.
-func (rt *route) run(w http.ResponseWriter, req *Request) {
-	if rt.chain == nil {
-		rt.serve.serve(w, req)
-		return
-	}
-	rt.runChain(w, req)
-}
+// chainServer serves a route through its group middleware, which see the
+// path values through r.PathValue; the innermost handler serves the route.
+type chainServer struct{ rt *route }
 
-// runChain serves req through the route's group middleware, which see the
-// path values through r.PathValue.
-func (rt *route) runChain(w http.ResponseWriter, req *Request) {
+func (c chainServer) serve(w http.ResponseWriter, req *Request) {
+	rt := c.rt
 	r := req.Request
 	for i, name := range rt.names {
 		r.SetPathValue(name, req.params[i])

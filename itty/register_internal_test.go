@@ -1,6 +1,9 @@
 package itty
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 // TestRoutesShareTheirPlan checks that routes with the same parameter
 // struct and the same path parameters share one compiled plan, and that a
@@ -34,5 +37,19 @@ func TestRoutesShareTheirPlan(t *testing.T) {
 		if w.status != 204 {
 			t.Errorf("GET %s: status %d, want 204", target, w.status)
 		}
+	}
+}
+
+// TestHandlerLayout keeps what serving a typed route reads in the first 64
+// bytes of its handler, and the handler in the 448-byte size class, whose
+// objects start on 64-byte boundaries. A new route field goes after the
+// hot ones and takes the padding's place.
+func TestHandlerLayout(t *testing.T) {
+	var h handler[struct{ A string }]
+	if got := unsafe.Sizeof(h); got != 448 {
+		t.Errorf("a handler is %d bytes, want 448 (adjust the padding)", got)
+	}
+	if end := unsafe.Offsetof(h.rt) + unsafe.Offsetof(h.rt.body); end >= 64 {
+		t.Errorf("route.body is at %d of its handler, want it in the first 64 bytes", end)
 	}
 }
