@@ -197,6 +197,7 @@ func (n *node) match(path string, raw bool, vals []string, i int) *route {
 // children. It descends in a loop while a node offers a single way on, and
 // recurses only where a subtree may fail and another child must be tried.
 func (n *node) walk(path string, vals []string, i int) *route {
+descend:
 	for {
 		if path == "" {
 			if n.empty != nil && n.empty.route != nil {
@@ -222,7 +223,7 @@ func (n *node) walk(path string, vals []string, i int) *route {
 			}
 			if !n.alt {
 				n, path = c, path[len(t)+1:]
-				goto next
+				continue descend
 			}
 			if rt := c.walk(path[len(t)+1:], vals, i); rt != nil {
 				return rt
@@ -274,7 +275,6 @@ func (n *node) walk(path string, vals []string, i int) *route {
 			return n.rest.route
 		}
 		return nil
-	next:
 	}
 }
 
