@@ -109,6 +109,8 @@ func (rr *router) lookup(method, path string, raw bool, vals []string) *route {
 		t = rr.tree(method, false)
 	}
 	if t != nil {
+		// match's two cases, spelled out: the call is not inlined, and
+		// this is every request's path.
 		var rt *route
 		if raw {
 			rt = t.matchRaw(path, vals, 0)
@@ -121,18 +123,10 @@ func (rr *router) lookup(method, path string, raw bool, vals []string) *route {
 	}
 	if method == http.MethodHead {
 		if t := rr.trees[0]; t != nil {
-			return t.find(path, raw, vals)
+			return t.match(path, raw, vals, 0)
 		}
 	}
 	return nil
-}
-
-// find matches path from the root t.
-func (t *node) find(path string, raw bool, vals []string) *route {
-	if raw {
-		return t.matchRaw(path, vals, 0)
-	}
-	return t.walk(path, vals, 0)
 }
 
 // allowed lists the methods that have a route for path, sorted, with HEAD
