@@ -15,7 +15,14 @@
 #   -load-duration D [LOAD_DURATION, 3s]    measured load per framework and round
 #   -load-rounds N  [LOAD_ROUNDS, 6]
 #   -load-conns N   [LOAD_CONNS, 8]
+#   -load-generator G [LOAD_GENERATOR, wrk] wrk (its own process) or go
+#   -load-nopin     [LOAD_PIN=0]            do not split the CPUs (below)
 #   -noload                                  skip the loopback load test
+#
+# The load test needs wrk (Debian package wrk). On a machine with two or
+# more CPUs it gives the server its first allowed CPU (GOMAXPROCS=1) and
+# wrk the second, with taskset, so that the two never wait for each other's
+# time slices and the latency tail is the server's own.
 #
 # Raw outputs are kept in benchmarks/out/ (bench.txt, load.txt, tables.md),
 # with the binaries built for the run.
@@ -30,6 +37,8 @@ bench=${BENCH:-.}
 load_duration=${LOAD_DURATION:-3s}
 load_rounds=${LOAD_ROUNDS:-6}
 load_conns=${LOAD_CONNS:-8}
+load_generator=${LOAD_GENERATOR:-wrk}
+load_pin=${LOAD_PIN:-1}
 while [ $# -gt 0 ]; do
   case "$1" in
     -short) short=true ;;
@@ -40,12 +49,14 @@ while [ $# -gt 0 ]; do
     -load-duration) load_duration=$2; shift ;;
     -load-rounds) load_rounds=$2; shift ;;
     -load-conns) load_conns=$2; shift ;;
+    -load-generator) load_generator=$2; shift ;;
+    -load-nopin) load_pin=0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 if $short; then
-  count=1 benchtime=1x load_duration=200ms load_rounds=1 load_conns=2
+  count=1 benchtime=1x load_duration=1s load_rounds=1 load_conns=2
 fi
 
 mkdir -p out
@@ -83,10 +94,19 @@ done
 : > out/load.txt
 if ! $noload; then
   echo "== loopback load test" >&2
-  warmup=500ms
+  warmup=1s
   if $short; then warmup=0s; fi
-  run ./out/load -scenario Typed -duration "$load_duration" -warmup "$warmup" \
-    -rounds "$load_rounds" -conns "$load_conns" | tee out/load.txt
+  # The CPUs this shell may use, one per line.
+  cpus=$(grep '^Cpus_allowed_list:' /proc/self/status | cut -f2 | tr ',' '\n' |
+    while IFS=- read -r a b; do seq "$a" "${b:-$a}"; done)
+  pin=() pinargs=()
+  if [ "$load_generator" = wrk ] && [ "$load_pin" = 1 ] && [ "$(echo "$cpus" | wc -l)" -ge 2 ]; then
+    server_cpu=$(echo "$cpus" | sed -n 1p) wrk_cpu=$(echo "$cpus" | sed -n 2p)
+    pin=(env GOMAXPROCS=1 taskset -c "$server_cpu")
+    pinargs=(-wrk-cpus "$wrk_cpu")
+  fi
+  run "${pin[@]}" ./out/load -generator "$load_generator" "${pinargs[@]}" -scenario Typed \
+    -duration "$load_duration" -warmup "$warmup" -rounds "$load_rounds" -conns "$load_conns" | tee out/load.txt
 fi
 
 echo "== tables" >&2

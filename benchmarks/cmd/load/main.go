@@ -1,26 +1,41 @@
 // Command load measures each framework's typed endpoint over real loopback
 // connections: every app runs in a plain http.Server (the same settings for
-// all) listening on 127.0.0.1:0, and a Go load generator keeps a bounded
+// all) listening on 127.0.0.1:0, and a load generator keeps a bounded
 // number of keep-alive connections busy for a bounded time, one request at
-// a time per connection, timing each request from the first byte written
-// to the last byte read.
+// a time per connection.
 //
-// Each framework is verified first (one request through net/http's client,
-// its reply checked as in the correctness test); a failed check or any
-// unexpected status under load is an error.
+// Two generators are built in:
+//
+//   - wrk (the default): Debian's wrk runs in its own process, so the
+//     server's heap, and with it the pace of its garbage collections, holds
+//     only what the framework and net/http allocate. wrk times each request
+//     from its first byte written to its last byte read.
+//   - go: goroutines in this process write the serialized request and read
+//     each reply with http.ReadResponse. It needs nothing installed, but
+//     its own per-request garbage shares the server's heap, so every
+//     framework's collections, and the latency tail they make, are paced
+//     partly by the generator.
+//
+// Each framework is verified first and again after the load (one request
+// through net/http's client, its reply checked as in the correctness test);
+// a failed check, any unexpected status or any socket error under load is
+// an error.
 //
 // Results are printed in the format of `go test -bench`, one line per
 // framework and round, so cmd/tables can read them:
 //
-//	BenchmarkLoadTyped/itty  123456  41152 req/s  180 p50-us  450 p99-us
+//	BenchmarkLoadTyped/itty  123456  41152 req/s  180 p50-us  450 p99-us  1834 server-B/req  17.0 server-allocs/req  0.36 GCs/1000req
+//
+// The last three, printed with the wrk generator only, are what the
+// server's process allocated and how many garbage collections it ran, per
+// request of the load (warm-up included), from runtime.MemStats.
 //
 // Usage:
 //
-//	go run ./cmd/load [-scenario Typed] [-duration 3s] [-warmup 500ms] [-conns 8] [-rounds 3] [-frameworks itty,gin]
+//	go run ./cmd/load [-generator wrk|go] [-scenario Typed] [-duration 3s] [-warmup 1s] [-conns 8] [-rounds 3] [-frameworks itty,gin]
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -33,23 +48,41 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ittygo/itty/benchmarks/internal/bench"
 )
 
 func main() {
+	genName := flag.String("generator", "wrk", "load generator: wrk (a separate process) or go (goroutines in this process)")
+	wrkPath := flag.String("wrk", "wrk", "the wrk binary, for -generator wrk")
+	wrkCPUs := flag.String("wrk-cpus", "", "run wrk on these CPUs (a taskset -c list), e.g. 1 when this process runs on CPU 0")
 	scenarios := flag.String("scenario", "Typed", "comma-separated scenarios to load (single-request scenarios whose handlers read no path parameters)")
-	duration := flag.Duration("duration", 3*time.Second, "measured time per framework and round")
-	warmup := flag.Duration("warmup", 500*time.Millisecond, "unmeasured load before each measurement")
+	duration := flag.Duration("duration", 3*time.Second, "measured time per framework and round (whole seconds for wrk)")
+	warmup := flag.Duration("warmup", time.Second, "unmeasured load before each measurement (whole seconds for wrk)")
 	conns := flag.Int("conns", 8, "concurrent keep-alive connections")
 	rounds := flag.Int("rounds", 3, "rounds; the frameworks' order rotates each round")
 	only := flag.String("frameworks", "", "comma-separated frameworks to run (default all)")
 	flag.Parse()
 	log.SetFlags(0)
-	if *conns < 1 || *conns > 256 || *duration <= 0 || *duration > 5*time.Minute || *rounds < 1 {
-		log.Fatal("load: -conns must be 1..256, -duration 0..5m, -rounds ≥ 1")
+	if *conns < 1 || *conns > 256 || *duration <= 0 || *duration > 5*time.Minute || *warmup < 0 || *rounds < 1 {
+		log.Fatal("load: -conns must be 1..256, -duration 0..5m, -warmup ≥ 0, -rounds ≥ 1")
+	}
+	var gen generator
+	switch *genName {
+	case "wrk":
+		w, err := newWrk(*wrkPath, *conns, *warmup, *duration)
+		if err == nil && *wrkCPUs != "" {
+			err = w.pin(*wrkCPUs)
+		}
+		if err != nil {
+			log.Fatalf("load: %v", err)
+		}
+		gen = w
+	case "go":
+		gen = goGenerator{conns: *conns, warmup: *warmup, duration: *duration}
+	default:
+		log.Fatalf("load: unknown -generator %q (want wrk or go)", *genName)
 	}
 
 	var fws []*bench.Framework
@@ -58,8 +91,8 @@ func main() {
 			fws = append(fws, fw)
 		}
 	}
-	fmt.Printf("# loopback load: %d connections, %v measured after %v warm-up, %d rounds, GOMAXPROCS=%d\n",
-		*conns, *duration, *warmup, *rounds, runtime.GOMAXPROCS(0))
+	fmt.Printf("# loopback load, %s: %d connections, %v measured after %v warm-up, %d rounds; server GOMAXPROCS=%d on CPUs %s\n",
+		gen, *conns, *duration, *warmup, *rounds, runtime.GOMAXPROCS(0), cpusAllowed())
 	failed := false
 	for _, name := range strings.Split(*scenarios, ",") {
 		sc := bench.ScenarioByID(bench.ID(name))
@@ -69,7 +102,7 @@ func main() {
 		for round := range *rounds {
 			for i := range fws {
 				fw := fws[(i+round)%len(fws)]
-				res, err := loadOne(fw, sc, *conns, *warmup, *duration)
+				res, err := loadOne(gen, fw, sc)
 				switch {
 				case errors.Is(err, bench.ErrNotApplicable):
 					if round == 0 {
@@ -81,8 +114,13 @@ func main() {
 					failed = true
 					continue
 				}
-				fmt.Printf("BenchmarkLoad%s/%s \t%d\t%.0f req/s\t%.0f p50-us\t%.0f p99-us\n",
+				fmt.Printf("BenchmarkLoad%s/%s \t%d\t%.0f req/s\t%.0f p50-us\t%.0f p99-us",
 					sc.ID, fw.Name, res.n, res.rps, us(res.p50), us(res.p99))
+				if res.served > 0 {
+					fmt.Printf("\t%.0f server-B/req\t%.1f server-allocs/req\t%.2f GCs/1000req",
+						res.bytesPerReq, res.allocsPerReq, res.gcsPerKReq)
+				}
+				fmt.Println()
 			}
 		}
 	}
@@ -91,16 +129,45 @@ func main() {
 	}
 }
 
-func us(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
-
-type result struct {
-	n        int
-	rps      float64
-	p50, p99 time.Duration
+// cpusAllowed returns the CPUs this process may run on, as Linux lists
+// them, or "?".
+func cpusAllowed() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "?"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "Cpus_allowed_list:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "?"
 }
 
-// loadOne serves fw's app for sc on a loopback port and loads it.
-func loadOne(fw *bench.Framework, sc *bench.Scenario, conns int, warmup, duration time.Duration) (result, error) {
+func us(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
+
+// A generator loads one served case and measures it.
+type generator interface {
+	load(addr string, c bench.Case) (result, error)
+	String() string
+}
+
+type result struct {
+	n        int // requests measured
+	rps      float64
+	p50, p99 time.Duration
+	// served counts every request of the load, warm-up included, when
+	// the generator runs outside this process (so that this process's
+	// allocations are the server's alone); 0 otherwise.
+	served int
+	// What the server allocated and collected per request, known when
+	// served > 0.
+	bytesPerReq, allocsPerReq, gcsPerKReq float64
+}
+
+// loadOne serves fw's app for sc on a loopback port, checks a reply, loads
+// it with gen, and checks a reply again.
+func loadOne(gen generator, fw *bench.Framework, sc *bench.Scenario) (result, error) {
 	h, err := fw.Build(sc.ID)
 	if err != nil {
 		return result{}, err
@@ -123,60 +190,30 @@ func loadOne(fw *bench.Framework, sc *bench.Scenario, conns int, warmup, duratio
 	defer srv.Close()
 
 	c := sc.Cases[0]
-	raw, err := rawRequest(c, addr.String())
-	if err != nil {
-		return result{}, err
-	}
 	if err := verify(c, addr.String()); err != nil {
 		return result{}, fmt.Errorf("wrong reply, not loaded: %w", err)
 	}
 	runtime.GC()
-
-	start := time.Now()
-	measureFrom := start.Add(warmup)
-	end := measureFrom.Add(duration)
-	lats := make([][]time.Duration, conns)
-	errs := make([]error, conns)
-	var wg sync.WaitGroup
-	for i := range conns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			lats[i], errs[i] = drive(addr.String(), raw, c.Want.Status, measureFrom, end)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	res, err := gen.load(addr.String(), c)
+	if err != nil {
 		return result{}, err
 	}
-	all := slices.Concat(lats...)
-	if len(all) == 0 {
+	runtime.ReadMemStats(&after)
+	if res.served > 0 {
+		n := float64(res.served)
+		res.bytesPerReq = float64(after.TotalAlloc-before.TotalAlloc) / n
+		res.allocsPerReq = float64(after.Mallocs-before.Mallocs) / n
+		res.gcsPerKReq = float64(after.NumGC-before.NumGC) / n * 1000
+	}
+	if res.n == 0 {
 		return result{}, errors.New("no request completed in the measured time")
 	}
-	slices.Sort(all)
-	return result{
-		n:   len(all),
-		rps: float64(len(all)) / duration.Seconds(),
-		p50: all[len(all)/2],
-		p99: all[min(len(all)-1, len(all)*99/100)],
-	}, nil
-}
-
-// rawRequest serializes the case's request once, as a client sends it.
-func rawRequest(c bench.Case, host string) ([]byte, error) {
-	req, err := http.NewRequest(c.Method, "http://"+host+c.Target, bytes.NewReader(c.Body))
-	if err != nil {
-		return nil, err
+	if err := verify(c, addr.String()); err != nil {
+		return result{}, fmt.Errorf("wrong reply after the load: %w", err)
 	}
-	for k, v := range c.Header {
-		req.Header[k] = v
-	}
-	req.Header.Set("User-Agent", "itty-bench-load")
-	var b bytes.Buffer
-	if err := req.Write(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return res, nil
 }
 
 // verify sends the case once through net/http's client and checks the reply.
@@ -200,46 +237,4 @@ func verify(c bench.Case, host string) error {
 		return err
 	}
 	return bench.CheckResponse(resp.StatusCode, resp.Header, body, c.Want)
-}
-
-// drive keeps one connection busy until end and returns the latencies of
-// the requests started after measureFrom.
-func drive(addr string, raw []byte, status int, measureFrom, end time.Time) ([]time.Duration, error) {
-	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		return nil, err
-	}
-	defer conn.Close()
-	br := bufio.NewReader(conn)
-	lats := make([]time.Duration, 0, 1<<14)
-	for {
-		t0 := time.Now()
-		if !t0.Before(end) {
-			return lats, nil
-		}
-		if err := conn.SetDeadline(t0.Add(10 * time.Second)); err != nil {
-			return nil, err
-		}
-		if _, err := conn.Write(raw); err != nil {
-			return nil, err
-		}
-		resp, err := http.ReadResponse(br, nil)
-		if err != nil {
-			return nil, err
-		}
-		_, err = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if err != nil {
-			return nil, err
-		}
-		if resp.StatusCode != status {
-			return nil, fmt.Errorf("status %d under load, want %d", resp.StatusCode, status)
-		}
-		if !t0.Before(measureFrom) {
-			lats = append(lats, time.Since(t0))
-		}
-		if resp.Close {
-			return nil, errors.New("the server closed the keep-alive connection")
-		}
-	}
 }
