@@ -14,7 +14,7 @@ import (
 // Text returns a 200 response with s as a "text/plain; charset=utf-8" body.
 func Text(s string) *Response {
 	r := newResponse(http.StatusOK, bodyBytes)
-	r.header["Content-Type"] = []string{"text/plain; charset=utf-8"}
+	r.ctype = ctypeText
 	r.setBytes([]byte(s))
 	return r
 }
@@ -23,7 +23,7 @@ func Text(s string) *Response {
 // s is sent as is; escaping it is the caller's job.
 func HTML(s string) *Response {
 	r := newResponse(http.StatusOK, bodyBytes)
-	r.header["Content-Type"] = []string{"text/html; charset=utf-8"}
+	r.ctype = ctypeHTML
 	r.setBytes([]byte(s))
 	return r
 }
@@ -36,7 +36,7 @@ func HTML(s string) *Response {
 // written.
 func JSON(v any) *Response {
 	r := newResponse(http.StatusOK, bodyJSON)
-	r.header["Content-Type"] = []string{"application/json"}
+	r.ctype = ctypeJSON
 	r.value = v
 	return r
 }
@@ -69,10 +69,20 @@ func NoContent() *Response {
 	return newResponse(http.StatusNoContent, bodyNone)
 }
 
+// The Content-Type values the constructors set, shared by every response
+// (WriteResponse hands them out with len == cap, so appending copies).
+var (
+	ctypeText   = []string{"text/plain; charset=utf-8"}
+	ctypeHTML   = []string{"text/html; charset=utf-8"}
+	ctypeJSON   = []string{"application/json"}
+	ctypeBinary = []string{"application/octet-stream"}
+)
+
 // setContentType sets Content-Type, defaulting to application/octet-stream.
 func (r *Response) setContentType(ct string) {
 	if ct == "" {
-		ct = "application/octet-stream"
+		r.ctype = ctypeBinary
+		return
 	}
 	r.WithContentType(ct)
 }

@@ -55,7 +55,7 @@ const (
 // returns r. An invalid name or value is refused (see Err).
 func (r *Response) WithHeader(name, value string) *Response {
 	if r.checkHeader(name, value) {
-		r.header[http.CanonicalHeaderKey(name)] = []string{value}
+		r.headerMap()[http.CanonicalHeaderKey(name)] = []string{value}
 	}
 	return r
 }
@@ -65,7 +65,8 @@ func (r *Response) WithHeader(name, value string) *Response {
 func (r *Response) AddHeader(name, value string) *Response {
 	if r.checkHeader(name, value) {
 		k := http.CanonicalHeaderKey(name)
-		r.header[k] = append(r.header[k], value)
+		h := r.headerMap()
+		h[k] = append(h[k][:len(h[k]):len(h[k])], value)
 	}
 	return r
 }
@@ -116,7 +117,8 @@ func (r *Response) WithCookie(c *http.Cookie) *Response {
 		r.fail(&CookieError{Name: cc.Name, Reason: "not a valid cookie: " + err.Error(), Err: err})
 		return r
 	}
-	r.header["Set-Cookie"] = append(r.header["Set-Cookie"], cc.String())
+	h := r.headerMap()
+	h["Set-Cookie"] = append(h["Set-Cookie"], cc.String())
 	return r
 }
 

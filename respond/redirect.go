@@ -35,12 +35,12 @@ func SeeOther(url string) *Response { return redirect(http.StatusSeeOther, url) 
 // redirect returns a redirect response with an empty body.
 func redirect(status int, url string) *Response {
 	r := newResponse(status, bodyNone)
-	r.clen = []string{"0"}
+	r.clen = contentLength(0)
 	if hasCtl(url) {
 		r.fail(&HeaderError{Name: "Location", Reason: reasonCtl})
 		return r
 	}
-	r.header["Location"] = []string{url}
+	r.headerMap()["Location"] = []string{url}
 	return r
 }
 

@@ -4,6 +4,12 @@
 // value encoded as JSON at write time into a pooled buffer, and a stream
 // copied with io.Copy. All checks that could fail happen before the first
 // header is written, so a failed WriteResponse leaves w untouched.
+//
+// Most responses carry one header, the Content-Type their constructor
+// chose, so that value is kept aside (a shared slice for the common types)
+// and the map is made only when another header is set: the common JSON
+// reply then allocates the Response and nothing else for its headers, its
+// Content-Length value included (small lengths share cached values).
 
 package respond
 
@@ -16,6 +22,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // bodyKind says how a Response produces its body.
@@ -34,7 +41,8 @@ const (
 // The zero value is not useful.
 type Response struct {
 	status int
-	header http.Header
+	header http.Header // nil until a header other than ctype is set
+	ctype  []string    // the Content-Type value while header is nil
 	kind   bodyKind
 	body   []byte    // bodyBytes
 	clen   []string  // bodyBytes, bodyNone: the Content-Length header value
@@ -48,14 +56,45 @@ var errStreamBody = stderrors.New("itty: a streamed response body cannot be read
 
 // newResponse returns a Response with the given status and no headers.
 func newResponse(status int, kind bodyKind) *Response {
-	return &Response{status: status, header: make(http.Header, 2), kind: kind}
+	return &Response{status: status, kind: kind}
+}
+
+// headerMap returns r's header map, making it (with the Content-Type kept
+// aside moved into it) on first use.
+func (r *Response) headerMap() http.Header {
+	if r.header == nil {
+		r.header = make(http.Header, 2)
+		if r.ctype != nil {
+			r.header["Content-Type"] = r.ctype
+			r.ctype = nil
+		}
+	}
+	return r.header
 }
 
 // setBytes makes b the in-memory body and caches its Content-Length.
 func (r *Response) setBytes(b []byte) {
 	r.kind = bodyBytes
 	r.body = b
-	r.clen = []string{strconv.Itoa(len(b))}
+	r.clen = contentLength(len(b))
+}
+
+// clenCache holds the Content-Length header values of small bodies, made
+// on first use and shared by every response of that length.
+var clenCache [1024]atomic.Pointer[[]string]
+
+// contentLength returns a Content-Length header value for n bytes, with
+// len == cap so that appending to it copies.
+func contentLength(n int) []string {
+	if n < 0 || n >= len(clenCache) {
+		return []string{strconv.Itoa(n)}
+	}
+	if v := clenCache[n].Load(); v != nil {
+		return *v
+	}
+	v := []string{strconv.Itoa(n)}
+	clenCache[n].Store(&v)
+	return v
 }
 
 // fail records err unless an earlier error was recorded.
@@ -81,6 +120,9 @@ func (r *Response) Header() http.Header {
 	h := r.header.Clone()
 	if h == nil {
 		h = http.Header{}
+	}
+	if r.ctype != nil {
+		h["Content-Type"] = append([]string(nil), r.ctype...)
 	}
 	if !bodyAllowed(r.status) {
 		return h
@@ -145,12 +187,15 @@ func (r *Response) WriteResponse(w http.ResponseWriter, req *http.Request) error
 			return err
 		}
 		body = buf.Bytes()
-		clen = []string{strconv.Itoa(len(body))}
+		clen = contentLength(len(body))
 	} else if r.kind != bodyStream {
 		clen = r.clen
 	}
 
 	h := w.Header()
+	if r.ctype != nil {
+		h["Content-Type"] = r.ctype[:len(r.ctype):len(r.ctype)]
+	}
 	for k, v := range r.header {
 		v = v[:len(v):len(v)]
 		if old := h[k]; k == "Set-Cookie" && len(old) > 0 {

@@ -279,6 +279,56 @@ func TestTextWriteAllocs(t *testing.T) {
 	}
 }
 
+// TestJSONWriteAllocs checks that writing a JSON response to a reused
+// writer allocates nothing: the Content-Type and Content-Length values are
+// shared and the buffer is pooled.
+func TestJSONWriteAllocs(t *testing.T) {
+	budget := 0.0
+	if raceEnabled {
+		budget = 2 // the race detector drops pooled buffers at random: a buffer and its bytes may be made again
+	}
+	resp := JSON(struct {
+		ID int `json:"id"`
+	}{42})
+	spy := newSpy()
+	req := httptest.NewRequest("GET", "/", nil)
+	allocs := testing.AllocsPerRun(1000, func() {
+		if err := resp.WriteResponse(spy, req); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > budget {
+		t.Errorf("JSON WriteResponse allocates %v times, want at most %v", allocs, budget)
+	}
+}
+
+// TestSharedHeaderValues checks that the header values responses share
+// (constructor Content-Types, cached Content-Lengths) cannot be changed
+// through a response or through the header map it was written to.
+func TestSharedHeaderValues(t *testing.T) {
+	r := JSON(1).AddHeader("Content-Type", "text/x")
+	if got := r.Header()["Content-Type"]; len(got) != 2 || got[0] != "application/json" || got[1] != "text/x" {
+		t.Errorf("JSON(1).AddHeader: Content-Type %q", got)
+	}
+	w := httptest.NewRecorder()
+	if err := Text("abc").WriteResponse(w, nil); err != nil {
+		t.Fatal(err)
+	}
+	h := w.Header()
+	h["Content-Type"] = append(h["Content-Type"], "x")
+	h["Content-Length"] = append(h["Content-Length"], "9")
+	w2 := httptest.NewRecorder()
+	if err := Text("xyz").WriteResponse(w2, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := w2.Header(); len(got["Content-Type"]) != 1 || len(got["Content-Length"]) != 1 || got.Get("Content-Length") != "3" {
+		t.Errorf("a second response's headers after appending to the first's: %q", got)
+	}
+	if got := JSON(1).Header()["Content-Type"]; len(got) != 1 || got[0] != "application/json" {
+		t.Errorf("JSON Content-Type after AddHeader on another response: %q", got)
+	}
+}
+
 // TestJSONBufferPool checks that small buffers are reused and large ones
 // are not kept.
 func TestJSONBufferPool(t *testing.T) {
