@@ -13,7 +13,7 @@
 #   -benchtime D    [BENCHTIME, default 1s] go test -benchtime
 #   -bench REGEX    [BENCH, default .]      which benchmarks
 #   -load-duration D [LOAD_DURATION, 3s]    measured load per framework and round
-#   -load-rounds N  [LOAD_ROUNDS, 6]
+#   -load-rounds N  [LOAD_ROUNDS, 8]
 #   -load-conns N   [LOAD_CONNS, 8]
 #   -load-generator G [LOAD_GENERATOR, wrk] wrk (its own process) or go
 #   -load-nopin     [LOAD_PIN=0]            do not split the CPUs (below)
@@ -35,7 +35,7 @@ count=${COUNT:-6}
 benchtime=${BENCHTIME:-1s}
 bench=${BENCH:-.}
 load_duration=${LOAD_DURATION:-3s}
-load_rounds=${LOAD_ROUNDS:-6}
+load_rounds=${LOAD_ROUNDS:-8}
 load_conns=${LOAD_CONNS:-8}
 load_generator=${LOAD_GENERATOR:-wrk}
 load_pin=${LOAD_PIN:-1}

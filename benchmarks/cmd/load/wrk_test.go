@@ -1,15 +1,9 @@
 package main
 
 import (
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/ittygo/itty/benchmarks/internal/bench"
 )
 
 func TestLuaString(t *testing.T) {
@@ -72,50 +66,6 @@ func TestParseWrk(t *testing.T) {
 				t.Errorf("parseWrk = %+v, want %+v", got, tt.want)
 			}
 		})
-	}
-}
-
-// TestWrkSendsTheCase runs wrk with the script written for the Typed case
-// and checks what the server received: the method, target, headers and
-// body of the case, on every request.
-func TestWrkSendsTheCase(t *testing.T) {
-	c := bench.ScenarioByID(bench.Typed).Cases[0]
-	var (
-		mu       sync.Mutex
-		requests int
-		bad      []string
-	)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(r.Body)
-		mu.Lock()
-		defer mu.Unlock()
-		requests++
-		switch {
-		case err != nil:
-			bad = append(bad, err.Error())
-		case r.Method != c.Method || r.URL.RequestURI() != c.Target || string(body) != string(c.Body):
-			bad = append(bad, r.Method+" "+r.URL.RequestURI()+" "+string(body))
-		case r.Header.Get("Content-Type") != c.Header.Get("Content-Type"):
-			bad = append(bad, "Content-Type "+r.Header.Get("Content-Type"))
-		}
-	}))
-	defer srv.Close()
-
-	g, err := newWrk("wrk", 2, 0, time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := g.load(strings.TrimPrefix(srv.URL, "http://"), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(bad) > 0 {
-		t.Fatalf("%d of %d requests differ from the case, first: %s", len(bad), requests, bad[0])
-	}
-	if res.n == 0 || res.n > requests || res.served != res.n || res.p99 < res.p50 || res.rps <= 0 {
-		t.Errorf("result %+v for %d requests served", res, requests)
 	}
 }
 
