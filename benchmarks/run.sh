@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the itty benchmark suite and prints its markdown tables.
 #
-#   ./run.sh              correctness test, every benchmark 6 times (six
+#   ./run.sh              correctness test, every benchmark 10 times (ten
 #                         passes over all of them), the loopback load test,
 #                         then the tables and the goals
 #   ./run.sh -short       CI: unit and correctness tests, every benchmark
@@ -9,7 +9,7 @@
 #                         tables of that run
 #
 # Options (or the environment variable in brackets):
-#   -count N        [COUNT, default 6]      runs (passes) of every benchmark
+#   -count N        [COUNT, default 10]     runs (passes) of every benchmark
 #   -benchtime D    [BENCHTIME, default 1s] go test -benchtime
 #   -bench REGEX    [BENCH, default .]      which benchmarks
 #   -load-duration D [LOAD_DURATION, 3s]    measured load per framework and round
@@ -31,7 +31,7 @@ cd "$(dirname "$0")"
 
 short=false
 noload=false
-count=${COUNT:-6}
+count=${COUNT:-10}
 benchtime=${BENCHTIME:-1s}
 bench=${BENCH:-.}
 load_duration=${LOAD_DURATION:-3s}
