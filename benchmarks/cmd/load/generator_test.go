@@ -81,7 +81,7 @@ func TestLoadOne(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if res.n == 0 || res.served != res.n || res.bytesPerReq <= 0 || res.allocsPerReq <= 0 {
+		if res.n == 0 || res.served != res.n || res.bytesPerReq <= 0 || res.allocsPerReq <= 0 || res.cpuPerReq <= 0 {
 			t.Errorf("%s: result %+v", name, res)
 		}
 	}

@@ -24,11 +24,14 @@
 // Results are printed in the format of `go test -bench`, one line per
 // framework and round, so cmd/tables can read them:
 //
-//	BenchmarkLoadTyped/itty  123456  41152 req/s  180 p50-us  450 p99-us  1834 server-B/req  17.0 server-allocs/req  0.36 GCs/1000req
+//	BenchmarkLoadTyped/itty  123456  41152 req/s  180 p50-us  450 p99-us  1834 server-B/req  17.0 server-allocs/req  0.36 GCs/1000req  24.10 server-cpu-us/req
 //
-// The last three, printed with the wrk generator only, are what the
-// server's process allocated and how many garbage collections it ran, per
-// request of the load (warm-up included), from runtime.MemStats.
+// The last four, printed with the wrk generator only, are what the
+// server's process allocated, how many garbage collections it ran (from
+// runtime.MemStats) and the CPU time it used (user and system, from
+// getrusage), per request of the load, warm-up included. With wrk on
+// other CPUs the server is the bottleneck, and its CPU time per request is
+// the cost of a request through the kernel, net/http and the framework.
 //
 // Usage:
 //
@@ -120,6 +123,9 @@ func main() {
 					fmt.Printf("\t%.0f server-B/req\t%.1f server-allocs/req\t%.2f GCs/1000req",
 						res.bytesPerReq, res.allocsPerReq, res.gcsPerKReq)
 				}
+				if res.cpuPerReq > 0 {
+					fmt.Printf("\t%.2f server-cpu-us/req", us(res.cpuPerReq))
+				}
 				fmt.Println()
 			}
 		}
@@ -160,9 +166,11 @@ type result struct {
 	// the generator runs outside this process (so that this process's
 	// allocations are the server's alone); 0 otherwise.
 	served int
-	// What the server allocated and collected per request, known when
-	// served > 0.
+	// What the server allocated and collected per request, and the CPU
+	// time (user and system) its process used per request, known when
+	// served > 0 (cpuPerReq also needs a Unix system).
 	bytesPerReq, allocsPerReq, gcsPerKReq float64
+	cpuPerReq                             time.Duration
 }
 
 // loadOne serves fw's app for sc on a loopback port, checks a reply, loads
@@ -196,16 +204,21 @@ func loadOne(gen generator, fw *bench.Framework, sc *bench.Scenario) (result, er
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	cpu0, okCPU := cpuTime()
 	res, err := gen.load(addr.String(), c)
 	if err != nil {
 		return result{}, err
 	}
+	cpu1, _ := cpuTime()
 	runtime.ReadMemStats(&after)
 	if res.served > 0 {
 		n := float64(res.served)
 		res.bytesPerReq = float64(after.TotalAlloc-before.TotalAlloc) / n
 		res.allocsPerReq = float64(after.Mallocs-before.Mallocs) / n
 		res.gcsPerKReq = float64(after.NumGC-before.NumGC) / n * 1000
+		if okCPU {
+			res.cpuPerReq = (cpu1 - cpu0) / time.Duration(res.served)
+		}
 	}
 	if res.n == 0 {
 		return result{}, errors.New("no request completed in the measured time")

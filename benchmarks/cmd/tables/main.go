@@ -276,8 +276,8 @@ func (r *results) writeBench(w io.Writer, b string) {
 }
 
 func (r *results) writeLoad(w io.Writer, b string) {
-	fmt.Fprintln(w, "| framework | req/s | spread | p50 µs | p99 µs | p99 spread | req/s vs baseline | p99 vs baseline | server B/req | server allocs/req | GCs per 1000 req |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| framework | req/s | spread | p50 µs | p99 µs | p99 spread | req/s vs baseline | p99 vs baseline | server B/req | server allocs/req | GCs per 1000 req | server CPU µs/req |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	base, okBase := r.get(b, "baseline", "req/s")
 	baseP99, okBaseP99 := r.get(b, "baseline", "p99-us")
 	opt := func(fw, unit string) string {
@@ -289,14 +289,14 @@ func (r *results) writeLoad(w io.Writer, b string) {
 	for _, fw := range r.frameworks(b) {
 		rps, ok := r.get(b, fw, "req/s")
 		if !ok {
-			fmt.Fprintf(w, "| %s | n/a | — | n/a | n/a | — | — | — | — | — | — |\n", fw)
+			fmt.Fprintf(w, "| %s | n/a | — | n/a | n/a | — | — | — | — | — | — | — |\n", fw)
 			continue
 		}
 		p50, _ := r.get(b, fw, "p50-us")
 		p99, okP99 := r.get(b, fw, "p99-us")
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", fw, num(rps), r.spread(b, fw, "req/s"),
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", fw, num(rps), r.spread(b, fw, "req/s"),
 			num(p50), num(p99), r.spread(b, fw, "p99-us"), ratio(rps, base, true, okBase), ratio(p99, baseP99, okP99, okBaseP99),
-			opt(fw, "server-B/req"), opt(fw, "server-allocs/req"), opt(fw, "GCs/1000req"))
+			opt(fw, "server-B/req"), opt(fw, "server-allocs/req"), opt(fw, "GCs/1000req"), opt(fw, "server-cpu-us/req"))
 	}
 }
 
