@@ -38,10 +38,12 @@ func newApp(opts ...itty.Option) *itty.App {
 		return respond.HTML(fmt.Sprintf(`<p>Try <a href="%s">%s</a></p>`, link, link))
 	})
 
+	// The route of the README's snippet.
 	itty.Get(app, "/done/<int:offset>/", func(r *itty.Request, p struct {
-		Offset int `path:"offset"`
+		Offset int  `path:"offset"`
+		Undo   bool `query:"undo"`
 	}) itty.Response {
-		return respond.Text(fmt.Sprintf("item %d", p.Offset))
+		return respond.Text(fmt.Sprintf("item %d (undo: %v)", p.Offset, p.Undo))
 	})
 	return app
 }
