@@ -68,7 +68,7 @@ func rawRequest(c bench.Case, host string) ([]byte, error) {
 	for k, v := range c.Header {
 		req.Header[k] = v
 	}
-	req.Header.Set("User-Agent", "itty-bench-load")
+	req.Header.Set("User-Agent", userAgent)
 	var b bytes.Buffer
 	if err := req.Write(&b); err != nil {
 		return nil, err

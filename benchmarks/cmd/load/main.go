@@ -150,6 +150,10 @@ func cpusAllowed() string {
 	return "?"
 }
 
+// userAgent is the User-Agent of the load's requests, whichever generator
+// sends them.
+const userAgent = "itty-bench-load"
+
 func us(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
 
 // A generator loads one served case and measures it.

@@ -108,7 +108,7 @@ func wrkScript(c bench.Case) string {
 	if len(c.Body) > 0 {
 		fmt.Fprintf(&b, "wrk.body = %s\n", luaString(string(c.Body)))
 	}
-	fmt.Fprintf(&b, "wrk.headers[\"User-Agent\"] = \"itty-bench-load\"\n")
+	fmt.Fprintf(&b, "wrk.headers[\"User-Agent\"] = %s\n", luaString(userAgent))
 	for k, vs := range c.Header {
 		// wrk sends one value per header name.
 		fmt.Fprintf(&b, "wrk.headers[%s] = %s\n", luaString(k), luaString(strings.Join(vs, ", ")))
