@@ -219,3 +219,19 @@ func loadUint(bits int) func(unsafe.Pointer) uint64 {
 	}
 	return func(p unsafe.Pointer) uint64 { return *(*uint64)(p) }
 }
+
+// BindPathStrings fills dst from pathValues alone, and reports true, when
+// every field of P is a string path field (or P has no fields): the case
+// that reads nothing of the request, converts nothing and cannot fail. For
+// any other P it leaves dst alone and reports false; use BindBody. It is
+// small enough to be inlined, so a caller can bind into a P on its stack.
+func (p *Plan[P]) BindPathStrings(pathValues []string, dst *P) bool {
+	offs := p.strs
+	if offs == nil {
+		return false
+	}
+	for i, off := range offs {
+		*(*string)(unsafe.Add(unsafe.Pointer(dst), off)) = pathValues[i]
+	}
+	return true
+}

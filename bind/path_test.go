@@ -100,3 +100,99 @@ func compileErr[P any](path ...bind.PathParam) error {
 	_, err := bind.Compile[P](path)
 	return err
 }
+
+// checkPathStrings binds vals with BindPathStrings into a P that holds
+// sentinel values and, when it applies, compares the result with
+// BindBody's for the same values.
+func checkPathStrings[P any](t *testing.T, sentinel P, wantOK bool, ps []bind.PathParam, vals ...string) P {
+	t.Helper()
+	plan := mustPlan[P](t, ps...)
+	got := sentinel
+	if ok := plan.BindPathStrings(vals, &got); ok != wantOK {
+		t.Fatalf("BindPathStrings = %v, want %v", ok, wantOK)
+	}
+	if !wantOK {
+		return got
+	}
+	var want P
+	if err := plan.BindBody(httptest.NewRequest("GET", "/", nil), vals, nil, &want); err != nil {
+		t.Fatalf("BindBody: %v", err)
+	}
+	if any(got) != any(want) {
+		t.Errorf("BindPathStrings bound %+v, BindBody %+v", got, want)
+	}
+	return got
+}
+
+func TestBindPathStrings(t *testing.T) {
+	str := func(name string) bind.PathParam { return bind.PathParam{Name: name, Kind: params.Str} }
+	type Name string
+	type Inner struct {
+		Repo string `path:"repo"`
+	}
+
+	t.Run("fields in another order than the pattern", func(t *testing.T) {
+		type P struct {
+			Repo  string `path:"repo"`
+			Owner string `path:"owner"`
+		}
+		got := checkPathStrings(t, P{"x", "x"}, true, []bind.PathParam{str("owner"), str("repo")}, "ittygo", "itty")
+		if got != (P{Repo: "itty", Owner: "ittygo"}) {
+			t.Errorf("got %+v", got)
+		}
+	})
+	t.Run("no fields", func(t *testing.T) {
+		checkPathStrings(t, struct{}{}, true, nil)
+	})
+	t.Run("named string, slug and path kinds, embedded struct", func(t *testing.T) {
+		type P struct {
+			Inner
+			Owner Name   `path:"owner"`
+			Slug  string `path:"s"`
+			Rest  string `path:"rest"`
+		}
+		ps := []bind.PathParam{str("owner"), str("repo"), {Name: "s", Kind: params.Slug}, {Name: "rest", Kind: params.Path}}
+		got := checkPathStrings(t, P{}, true, ps, "ittygo", "itty", "a-b", "x/y")
+		if got != (P{Inner{"itty"}, "ittygo", "a-b", "x/y"}) {
+			t.Errorf("got %+v", got)
+		}
+	})
+	// Any field that needs a conversion, or a source other than the path,
+	// leaves the binding to BindBody and dst as it was.
+	t.Run("int path field", func(t *testing.T) {
+		type P struct {
+			Name string `path:"name"`
+			ID   int    `path:"id"`
+		}
+		got := checkPathStrings(t, P{"keep", 7}, false, []bind.PathParam{str("name"), {Name: "id", Kind: params.Int}}, "a", "3")
+		if got != (P{"keep", 7}) {
+			t.Errorf("dst changed to %+v", got)
+		}
+	})
+	t.Run("uuid into a string", func(t *testing.T) {
+		type P struct {
+			ID string `path:"id"`
+		}
+		checkPathStrings(t, P{"keep"}, true, []bind.PathParam{{Name: "id", Kind: params.UUID}}, "0b3f1c2e-8a55-4f4e-9d7a-2a7c1d3e4f5a")
+	})
+	t.Run("query field", func(t *testing.T) {
+		type P struct {
+			Name string `path:"name"`
+			Q    string `query:"q"`
+		}
+		checkPathStrings(t, P{"keep", "keep"}, false, []bind.PathParam{str("name")}, "a")
+	})
+	t.Run("json field", func(t *testing.T) {
+		type P struct {
+			Name  string `path:"name"`
+			Title string `json:"title"`
+		}
+		checkPathStrings(t, P{"keep", "keep"}, false, []bind.PathParam{str("name")}, "a")
+	})
+	t.Run("rule on a path field", func(t *testing.T) {
+		type P struct {
+			Name string `path:"name" minLength:"3"`
+		}
+		checkPathStrings(t, P{"keep"}, false, []bind.PathParam{str("name")}, "a")
+	})
+}

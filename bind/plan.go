@@ -42,6 +42,9 @@ func (e *PlanError) Error() string {
 // Plan is the compiled binding plan of the parameter struct P.
 type Plan[P any] struct {
 	c *compiled
+	// strs is c.strOffsets, kept here so that BindPathStrings, inlined
+	// into its caller, reads one object less.
+	strs []uintptr
 }
 
 // compiled is the type-independent body of a Plan.
@@ -89,7 +92,7 @@ func Compile[P any](path []PathParam) (*Plan[P], error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Plan[P]{c: c}, nil
+	return &Plan[P]{c: c, strs: c.strOffsets}, nil
 }
 
 // Fields describes the bound fields in declaration order.

@@ -164,7 +164,7 @@ func (a *App) freeze() {
 		a.chain = h
 	}
 	n, np := a.router.maxParams, len(a.pslots)
-	a.pool.New = func() any { return &Request{vals: make([]string, n), pv: make([]unsafe.Pointer, np)} }
+	a.pool.New = func() any { return &Request{app: a, vals: make([]string, n), pv: make([]unsafe.Pointer, np)} }
 }
 
 // ServeHTTP serves one request: app middleware, routing, binding, the
@@ -173,14 +173,15 @@ func (a *App) freeze() {
 //
 // Every request is served with one *Request from the app's pool: its path
 // values are matched into it, and it keeps a P of each parameter type for
-// the handlers, so a request allocates nothing of its own.
+// the handlers, so a request allocates nothing of its own. (A P whose only
+// fields are string path fields is bound on the handler's stack instead.)
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.once.Do(a.freeze)
 	if r.ContentLength != 0 && a.cfg.bodyTimeout > 0 {
 		a.startBodyDeadline(w, r)
 	}
 	req := a.pool.Get().(*Request)
-	req.start(a, w, r)
+	req.start(w, r)
 	// The deferred call only recovers; a request that panicked is not
 	// returned to the pool, so the common path ends it inline.
 	defer func() {

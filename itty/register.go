@@ -311,6 +311,28 @@ type server interface {
 }
 
 func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
+	var resp Response
+	var p P
+	if h.plan.BindPathStrings(req.params, &p) {
+		// Only string path fields: P is bound on its stack, with no call.
+		resp = h.fn(req, p)
+	} else {
+		var ok bool
+		if resp, ok = h.bindAndCall(w, req); !ok {
+			return
+		}
+	}
+	if resp == nil {
+		w.WriteHeader(http.StatusNoContent) // write's first case, without the call
+		return
+	}
+	h.app.write(w, req, resp)
+}
+
+// bindAndCall binds P from the request into the pooled request's P of
+// its type and calls fn. ok is false when binding failed and the error has
+// been answered.
+func (h *handler[P]) bindAndCall(w http.ResponseWriter, req *Request) (resp Response, ok bool) {
 	var zero P
 	var p *P
 	if i := h.rt.pslot; i < len(req.pv) {
@@ -325,15 +347,11 @@ func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
 	*p = zero
 	if err := h.plan.BindBody(req.Request, req.params, req.bodyFor(h.rt.body), p); err != nil {
 		h.app.writeErr(w, req, err)
-		return
+		return nil, false
 	}
-	resp := h.fn(req, *p)
+	resp = h.fn(req, *p)
 	*p = zero
-	if resp == nil {
-		w.WriteHeader(http.StatusNoContent) // write's first case, without the call
-		return
-	}
-	h.app.write(w, req, resp)
+	return resp, true
 }
 
 // planKey identifies a binding plan: the parameter type and the pattern's

@@ -26,18 +26,16 @@ type Request struct {
 	params []string // values of the route's path parameters, in order
 	vals   []string // the pooled buffer params points into
 	query  *params.QueryDict
-	tw     trackWriter
-	track  *trackWriter      // the writer that tells whether the response started
+	tw     trackWriter       // the writer that tells whether the response started
 	pv     []unsafe.Pointer  // a *P per parameter type of the app (App.pslots), kept while pooled
 	body   *bind.RequestBody // the body, once something reads it
 }
 
-// start prepares a pooled request for r.
-func (req *Request) start(a *App, w http.ResponseWriter, r *http.Request) {
-	req.app = a
+// start prepares a pooled request for r. Its app is set once, when the
+// pool makes it.
+func (req *Request) start(w http.ResponseWriter, r *http.Request) {
 	req.Request = r
 	req.tw = trackWriter{ResponseWriter: w, head: r.Method == http.MethodHead}
-	req.track = &req.tw
 }
 
 // end clears everything that refers to the finished request.
@@ -46,11 +44,11 @@ func (req *Request) end() {
 	// Matching may have written past the route's values. An indexed loop,
 	// not clear: for the few values a request holds, a call to the
 	// runtime's memclr costs more than the stores.
-	for i := 0; i < len(req.vals); i++ {
-		req.vals[i] = ""
+	vals := req.vals
+	for i := 0; i < len(vals); i++ {
+		vals[i] = ""
 	}
-	req.app, req.Request, req.route, req.params = nil, nil, nil, nil
-	req.query, req.track = nil, nil
+	req.Request, req.route, req.params, req.query = nil, nil, nil, nil
 	req.tw = trackWriter{}
 }
 

@@ -27,7 +27,7 @@ func (a *App) write(w http.ResponseWriter, req *Request, resp Response) {
 		return
 	}
 	if err := resp.WriteResponse(w, req.Request); err != nil {
-		if req.track.wrote {
+		if req.tw.wrote {
 			a.cfg.logger.Error("itty: writing the response failed", "method", req.Method, "path", req.URL.Path, "err", err)
 			return
 		}
@@ -63,7 +63,7 @@ func (a *App) tryPage(w http.ResponseWriter, req *Request, e *errors.Error, page
 				panic(v)
 			}
 			a.cfg.logger.Error("itty: the error page panicked", "status", e.Status, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-			if req.track.wrote {
+			if req.tw.wrote {
 				panic(http.ErrAbortHandler)
 			}
 			ok = false
@@ -74,11 +74,11 @@ func (a *App) tryPage(w http.ResponseWriter, req *Request, e *errors.Error, page
 		return false
 	}
 	if pe, isErr := resp.(*errors.Error); isErr {
-		return pe.Render(w, req.Request, a.cfg.debug) == nil || req.track.wrote
+		return pe.Render(w, req.Request, a.cfg.debug) == nil || req.tw.wrote
 	}
 	if err := resp.WriteResponse(w, req.Request); err != nil {
 		a.cfg.logger.Error("itty: the error page failed", "status", e.Status, "err", err)
-		return req.track.wrote
+		return req.tw.wrote
 	}
 	return true
 }
@@ -94,25 +94,25 @@ func (a *App) recovered(req *Request, v any) {
 		path = req.URL.Path
 	}
 	a.cfg.logger.Error("itty: panic serving a request", "method", req.Method, "path", path, "panic", fmt.Sprint(v), "stack", string(stack))
-	if req.track.wrote {
+	if req.tw.wrote {
 		panic(http.ErrAbortHandler) // the response has started: abort it cleanly
 	}
 	e := errors.Internal(&errors.PanicError{Value: v, Stack: stack})
 	func() {
 		defer func() {
 			if v := recover(); v != nil {
-				if req.track.wrote {
+				if req.tw.wrote {
 					// The page had started its response: abort it, as
 					// for any response cut short.
 					panic(http.ErrAbortHandler)
 				}
-				http.Error(req.track, "Internal Error", http.StatusInternalServerError)
+				http.Error(&req.tw, "Internal Error", http.StatusInternalServerError)
 			}
 		}()
-		if page := a.cfg.errorPages[e.Status]; page != nil && a.tryPage(req.track, req, e, page) {
+		if page := a.cfg.errorPages[e.Status]; page != nil && a.tryPage(&req.tw, req, e, page) {
 			return
 		}
-		_ = e.Render(req.track, req.Request, a.cfg.debug)
+		_ = e.Render(&req.tw, req.Request, a.cfg.debug)
 	}()
 }
 
@@ -121,7 +121,7 @@ func (a *App) logRequest(req *Request) {
 	if req.Request == nil {
 		return
 	}
-	status := req.track.status
+	status := req.tw.status
 	if status == 0 {
 		status = http.StatusOK
 	}

@@ -27,9 +27,7 @@ func NewRequest(method, target string, body io.Reader) *Request {
 	}
 	r.RequestURI = target
 	r.RemoteAddr = "192.0.2.1:1234"
-	req := &Request{Request: r}
-	req.track = &req.tw
-	return req
+	return &Request{Request: r}
 }
 
 // Recorded is what a client received for one response.
@@ -57,7 +55,6 @@ func Record(req *Request, resp Response) *Recorded {
 		a = New(Logger(discardLogger()))
 	}
 	req.tw = trackWriter{ResponseWriter: w, head: req.Method == http.MethodHead}
-	req.track = &req.tw
 	switch v := resp.(type) {
 	case nil:
 		req.tw.WriteHeader(http.StatusNoContent)
