@@ -1,9 +1,12 @@
 package main
 
 import (
+	"compress/gzip"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -68,7 +71,8 @@ func testGenerator(t *testing.T, g generator) {
 
 // TestLoadOne serves the itty and baseline apps of the Typed scenario and
 // loads each with wrk: the replies are checked before and after, the
-// figures are filled in, and the server is gone afterwards.
+// figures are filled in, the load's CPU profile is written, and the server
+// is gone afterwards.
 func TestLoadOne(t *testing.T) {
 	leaktest.Check(t)
 	g, err := newWrk("wrk", 2, 0, time.Second)
@@ -77,12 +81,31 @@ func TestLoadOne(t *testing.T) {
 	}
 	sc := bench.ScenarioByID(bench.Typed)
 	for _, name := range []string{"baseline", "itty"} {
-		res, err := loadOne(g, bench.FrameworkByName(name), sc)
+		prof := filepath.Join(t.TempDir(), name+".prof")
+		res, err := loadOne(g, bench.FrameworkByName(name), sc, prof)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if res.n == 0 || res.served != res.n || res.bytesPerReq <= 0 || res.allocsPerReq <= 0 || res.cpuPerReq <= 0 {
 			t.Errorf("%s: result %+v", name, res)
 		}
+		if n, err := gunzippedSize(prof); err != nil || n < 100 {
+			t.Errorf("%s: the CPU profile is not a gzip stream of a profile: %d bytes, %v", name, n, err)
+		}
 	}
+}
+
+// gunzippedSize returns the size of the gzip-compressed file name once
+// decompressed (a pprof profile is a gzip-compressed protocol buffer).
+func gunzippedSize(name string) (int64, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return 0, err
+	}
+	return io.Copy(io.Discard, zr)
 }

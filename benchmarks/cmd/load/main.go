@@ -35,7 +35,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/load [-generator wrk|go] [-scenario Typed] [-duration 3s] [-warmup 1s] [-conns 8] [-rounds 3] [-frameworks itty,gin]
+//	go run ./cmd/load [-generator wrk|go] [-scenario Typed] [-duration 3s] [-warmup 1s] [-conns 8] [-rounds 3] [-frameworks itty,gin] [-cpuprofile out/load]
 package main
 
 import (
@@ -49,6 +49,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -66,6 +67,7 @@ func main() {
 	conns := flag.Int("conns", 8, "concurrent keep-alive connections")
 	rounds := flag.Int("rounds", 3, "rounds; the frameworks' order rotates each round")
 	only := flag.String("frameworks", "", "comma-separated frameworks to run (default all)")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of each framework's load, warm-up included, to `PREFIX`-SCENARIO-FRAMEWORK.prof (the last round's)")
 	flag.Parse()
 	log.SetFlags(0)
 	if *conns < 1 || *conns > 256 || *duration <= 0 || *duration > 5*time.Minute || *warmup < 0 || *rounds < 1 {
@@ -105,7 +107,11 @@ func main() {
 		for round := range *rounds {
 			for i := range fws {
 				fw := fws[(i+round)%len(fws)]
-				res, err := loadOne(gen, fw, sc)
+				prof := ""
+				if *profile != "" {
+					prof = fmt.Sprintf("%s-%s-%s.prof", *profile, sc.ID, fw.Name)
+				}
+				res, err := loadOne(gen, fw, sc, prof)
 				switch {
 				case errors.Is(err, bench.ErrNotApplicable):
 					if round == 0 {
@@ -178,8 +184,9 @@ type result struct {
 }
 
 // loadOne serves fw's app for sc on a loopback port, checks a reply, loads
-// it with gen, and checks a reply again.
-func loadOne(gen generator, fw *bench.Framework, sc *bench.Scenario) (result, error) {
+// it with gen, and checks a reply again. With a profile name, the load is
+// CPU-profiled into that file.
+func loadOne(gen generator, fw *bench.Framework, sc *bench.Scenario, profile string) (result, error) {
 	h, err := fw.Build(sc.ID)
 	if err != nil {
 		return result{}, err
@@ -208,12 +215,19 @@ func loadOne(gen generator, fw *bench.Framework, sc *bench.Scenario) (result, er
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	cpu0, okCPU := cpuTime()
-	res, err := gen.load(addr.String(), c)
+	stop, err := startProfile(profile)
 	if err != nil {
 		return result{}, err
 	}
+	cpu0, okCPU := cpuTime()
+	res, err := gen.load(addr.String(), c)
 	cpu1, _ := cpuTime()
+	if perr := stop(); err == nil {
+		err = perr
+	}
+	if err != nil {
+		return result{}, err
+	}
 	runtime.ReadMemStats(&after)
 	if res.served > 0 {
 		n := float64(res.served)
@@ -231,6 +245,26 @@ func loadOne(gen generator, fw *bench.Framework, sc *bench.Scenario) (result, er
 		return result{}, fmt.Errorf("wrong reply after the load: %w", err)
 	}
 	return res, nil
+}
+
+// startProfile starts a CPU profile into the file name, when there is
+// one, and returns the function that stops it.
+func startProfile(name string) (stop func() error, err error) {
+	if name == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // verify sends the case once through net/http's client and checks the reply.
