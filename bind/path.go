@@ -220,11 +220,16 @@ func loadUint(bits int) func(unsafe.Pointer) uint64 {
 	return func(p unsafe.Pointer) uint64 { return *(*uint64)(p) }
 }
 
+// PathStringsOnly reports whether every field of P is a string path field
+// (or P has no fields): the case that reads nothing of the request but its
+// path values, converts nothing and cannot fail. Such a P can be bound with
+// BindPathStrings.
+func (p *Plan[P]) PathStringsOnly() bool { return p.strs != nil }
+
 // BindPathStrings fills dst from pathValues alone, and reports true, when
-// every field of P is a string path field (or P has no fields): the case
-// that reads nothing of the request, converts nothing and cannot fail. For
-// any other P it leaves dst alone and reports false; use BindBody. It is
-// small enough to be inlined, so a caller can bind into a P on its stack.
+// PathStringsOnly holds. For any other P it leaves dst alone and reports
+// false; use BindBody. It is small enough to be inlined, so a caller can
+// bind into a P on its stack.
 func (p *Plan[P]) BindPathStrings(pathValues []string, dst *P) bool {
 	offs := p.strs
 	if offs == nil {

@@ -107,6 +107,9 @@ func compileErr[P any](path ...bind.PathParam) error {
 func checkPathStrings[P any](t *testing.T, sentinel P, wantOK bool, ps []bind.PathParam, vals ...string) P {
 	t.Helper()
 	plan := mustPlan[P](t, ps...)
+	if only := plan.PathStringsOnly(); only != wantOK {
+		t.Fatalf("PathStringsOnly = %v, want %v", only, wantOK)
+	}
 	got := sentinel
 	if ok := plan.BindPathStrings(vals, &got); ok != wantOK {
 		t.Fatalf("BindPathStrings = %v, want %v", ok, wantOK)

@@ -312,9 +312,10 @@ type server interface {
 
 func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
 	var resp Response
-	var p P
-	if h.plan.BindPathStrings(req.params, &p) {
-		// Only string path fields: P is bound on its stack, with no call.
+	if h.plan.PathStringsOnly() {
+		// Only string path fields: P is bound on the stack, with no call.
+		var p P
+		h.plan.BindPathStrings(req.params, &p)
 		resp = h.fn(req, p)
 	} else {
 		var ok bool
