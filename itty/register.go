@@ -204,11 +204,15 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 		return fail(err)
 	}
 	h := &handler[P]{fn: fn, plan: plan, app: g.app}
+	var srv server = h
+	if plan.PathStringsOnly() {
+		srv = (*stackHandler[P])(h)
+	}
 	r := &h.rt
 	*r = route{
 		method: method, pattern: pat.String(), where: where, name: cfg.name,
 		pat: pat, names: names, matchers: plan.Matchers(), nparams: len(ps),
-		serve: h, pslot: g.app.pslotFor(reflect.TypeFor[P]()), body: plan.ReadsBody(),
+		serve: srv, pslot: g.app.pslotFor(reflect.TypeFor[P]()), body: plan.ReadsBody(),
 		limits: cfg.limits,
 	}
 	r.doc = newRouteDoc(plan, cfg.meta)
@@ -216,7 +220,7 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 		var inner http.Handler = http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
 			req := fromContext(hr)
 			req.Request = hr
-			h.serve(w, req)
+			srv.serve(w, req)
 		})
 		for i := len(g.mw) - 1; i >= 0; i-- {
 			inner = g.mw[i](inner)
@@ -304,36 +308,18 @@ type handler[P any] struct {
 	_    [32]byte
 }
 
-// server serves a matched request; *handler[P] is the one implementation
-// outside tests.
+// stackHandler is the handler of a route whose P has only string path
+// fields (bind.Plan.PathStringsOnly): it binds P on its stack, by plain
+// stores, instead of in the pooled request's P. Register chooses it once.
+type stackHandler[P any] handler[P]
+
+// server serves a matched request; *handler[P] and *stackHandler[P] are
+// the implementations outside tests.
 type server interface {
 	serve(w http.ResponseWriter, req *Request)
 }
 
 func (h *handler[P]) serve(w http.ResponseWriter, req *Request) {
-	var resp Response
-	if h.plan.PathStringsOnly() {
-		// Only string path fields: P is bound on the stack, with no call.
-		var p P
-		h.plan.BindPathStrings(req.params, &p)
-		resp = h.fn(req, p)
-	} else {
-		var ok bool
-		if resp, ok = h.bindAndCall(w, req); !ok {
-			return
-		}
-	}
-	if resp == nil {
-		w.WriteHeader(http.StatusNoContent) // write's first case, without the call
-		return
-	}
-	h.app.write(w, req, resp)
-}
-
-// bindAndCall binds P from the request into the pooled request's P of
-// its type and calls fn. ok is false when binding failed and the error has
-// been answered.
-func (h *handler[P]) bindAndCall(w http.ResponseWriter, req *Request) (resp Response, ok bool) {
 	var zero P
 	var p *P
 	if i := h.rt.pslot; i < len(req.pv) {
@@ -348,11 +334,28 @@ func (h *handler[P]) bindAndCall(w http.ResponseWriter, req *Request) (resp Resp
 	*p = zero
 	if err := h.plan.BindBody(req.Request, req.params, req.bodyFor(h.rt.body), p); err != nil {
 		h.app.writeErr(w, req, err)
-		return nil, false
+		return
 	}
-	resp = h.fn(req, *p)
+	resp := h.fn(req, *p)
 	*p = zero
-	return resp, true
+	if resp == nil {
+		w.WriteHeader(http.StatusNoContent) // write's first case, without the call
+		return
+	}
+	h.app.write(w, req, resp)
+}
+
+func (h *stackHandler[P]) serve(w http.ResponseWriter, req *Request) {
+	var p P
+	h.plan.BindPathStrings(req.params, &p)
+	// What follows is handler.serve's ending, spelled out: a call to share
+	// it is not inlined into generic code.
+	resp := h.fn(req, p)
+	if resp == nil {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	h.app.write(w, req, resp)
 }
 
 // planKey identifies a binding plan: the parameter type and the pattern's
