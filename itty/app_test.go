@@ -63,6 +63,12 @@ func TestMiddlewareOrder(t *testing.T) {
 		log = append(log, fmt.Sprintf("handler %d %s", p.ID, r.PathValue("id")))
 		return respond.Text("ok")
 	})
+	itty.Get(v1, "/users/<str:name>", func(r *itty.Request, p struct { // bound on the handler's stack
+		Name string `path:"name"`
+	}) itty.Response {
+		log = append(log, fmt.Sprintf("user %s %s", p.Name, r.PathValue("name")))
+		return nil
+	})
 	itty.Get(a, "/plain", func(r *itty.Request, p struct{}) itty.Response {
 		log = append(log, "plain")
 		return nil
@@ -73,6 +79,7 @@ func TestMiddlewareOrder(t *testing.T) {
 		want   string
 	}{
 		{"/api/v1/items/7", 200, "app1> app2> api> v1a> v1b> handler 7 7 <v1b <v1a <api <app2 <app1"},
+		{"/api/v1/users/ann", 204, "app1> app2> api> v1a> v1b> user ann ann <v1b <v1a <api <app2 <app1"},
 		{"/plain", 204, "app1> app2> plain <app2 <app1"},
 		{"/missing", 404, "app1> app2> <app2 <app1"},        // app middleware runs for 404
 		{"/api/v1/items/x", 404, "app1> app2> <app2 <app1"}, // group middleware does not
