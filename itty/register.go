@@ -132,7 +132,7 @@ type route struct {
 	// fields before it (see handler), one cache line.
 	nparams int
 	serve   server // the handler, or the group middleware around it
-	pslot   int    // the slot of P in Request.pv
+	pslot   int    // the slot of P in Request.pv; -1 for a stackHandler's route
 	body    bool   // P has form, json or body fields
 
 	chain    http.Handler // group middleware around the handler, or nil
@@ -204,15 +204,20 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 		return fail(err)
 	}
 	h := &handler[P]{fn: fn, plan: plan, app: g.app}
+	// A P of string path fields only is bound on the stack and needs no
+	// slot among the pooled requests' P values.
 	var srv server = h
+	pslot := -1
 	if plan.PathStringsOnly() {
 		srv = (*stackHandler[P])(h)
+	} else {
+		pslot = g.app.pslotFor(reflect.TypeFor[P]())
 	}
 	r := &h.rt
 	*r = route{
 		method: method, pattern: pat.String(), where: where, name: cfg.name,
 		pat: pat, names: names, matchers: plan.Matchers(), nparams: len(ps),
-		serve: srv, pslot: g.app.pslotFor(reflect.TypeFor[P]()), body: plan.ReadsBody(),
+		serve: srv, pslot: pslot, body: plan.ReadsBody(),
 		limits: cfg.limits,
 	}
 	r.doc = newRouteDoc(plan, cfg.meta)
