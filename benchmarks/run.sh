@@ -2,8 +2,9 @@
 # Runs the itty benchmark suite and prints its markdown tables.
 #
 #   ./run.sh              correctness test, every benchmark 10 times (ten
-#                         passes over all of them), the loopback load test,
-#                         then the tables and the goals
+#                         passes over all of them), the loopback load test
+#                         of every framework, the paired load test of the
+#                         baseline and itty, then the tables and the goals
 #   ./run.sh -short       CI: unit and correctness tests, every benchmark
 #                         once (-benchtime=1x), a short load smoke run, the
 #                         tables of that run
@@ -15,6 +16,8 @@
 #   -load-duration D [LOAD_DURATION, 3s]    measured load per framework and round
 #   -load-rounds N  [LOAD_ROUNDS, 8]
 #   -load-conns N   [LOAD_CONNS, 8]
+#   -load-pair-rounds N [LOAD_PAIR_ROUNDS, 30] rounds of the paired test
+#                                           (0: none)
 #   -load-generator G [LOAD_GENERATOR, wrk] wrk (its own process) or go
 #   -load-nopin     [LOAD_PIN=0]            do not split the CPUs (below)
 #   -noload                                  skip the loopback load test
@@ -24,8 +27,13 @@
 # wrk the second, with taskset, so that the two never wait for each other's
 # time slices and the latency tail is the server's own.
 #
-# Raw outputs are kept in benchmarks/out/ (bench.txt, load.txt, tables.md),
-# with the binaries built for the run.
+# The paired load test runs the baseline and itty alone, taking turns, so
+# that each round's two loads are adjacent in time; the loopback goal is
+# judged on it (see cmd/tables), because a ratio of two loads up to half a
+# minute apart moves with the machine more than with the framework.
+#
+# Raw outputs are kept in benchmarks/out/ (bench.txt, load.txt,
+# load-paired.txt, tables.md), with the binaries built for the run.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -37,6 +45,7 @@ bench=${BENCH:-.}
 load_duration=${LOAD_DURATION:-3s}
 load_rounds=${LOAD_ROUNDS:-8}
 load_conns=${LOAD_CONNS:-8}
+load_pair_rounds=${LOAD_PAIR_ROUNDS:-30}
 load_generator=${LOAD_GENERATOR:-wrk}
 load_pin=${LOAD_PIN:-1}
 while [ $# -gt 0 ]; do
@@ -49,6 +58,7 @@ while [ $# -gt 0 ]; do
     -load-duration) load_duration=$2; shift ;;
     -load-rounds) load_rounds=$2; shift ;;
     -load-conns) load_conns=$2; shift ;;
+    -load-pair-rounds) load_pair_rounds=$2; shift ;;
     -load-generator) load_generator=$2; shift ;;
     -load-nopin) load_pin=0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
@@ -56,7 +66,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 if $short; then
-  count=1 benchtime=1x load_duration=1s load_rounds=1 load_conns=2
+  count=1 benchtime=1x load_duration=1s load_rounds=1 load_conns=2 load_pair_rounds=1
 fi
 
 mkdir -p out
@@ -92,6 +102,7 @@ for i in $(seq 1 "$count"); do
 done
 
 : > out/load.txt
+: > out/load-paired.txt
 if ! $noload; then
   echo "== loopback load test" >&2
   warmup=1s
@@ -107,7 +118,12 @@ if ! $noload; then
   fi
   run "${pin[@]}" ./out/load -generator "$load_generator" "${pinargs[@]}" -scenario Typed \
     -duration "$load_duration" -warmup "$warmup" -rounds "$load_rounds" -conns "$load_conns" | tee out/load.txt
+  if [ "$load_pair_rounds" -gt 0 ]; then
+    echo "== paired loopback load test: baseline and itty" >&2
+    run "${pin[@]}" ./out/load -generator "$load_generator" "${pinargs[@]}" -scenario Typed -paired -frameworks baseline,itty \
+      -duration "$load_duration" -warmup "$warmup" -rounds "$load_pair_rounds" -conns "$load_conns" | tee out/load-paired.txt
+  fi
 fi
 
 echo "== tables" >&2
-run ./out/tables -goals out/bench.txt out/load.txt | tee out/tables.md
+run ./out/tables -goals out/bench.txt out/load.txt out/load-paired.txt | tee out/tables.md

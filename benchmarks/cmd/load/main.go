@@ -33,9 +33,15 @@
 // other CPUs the server is the bottleneck, and its CPU time per request is
 // the cost of a request through the kernel, net/http and the framework.
 //
+// With -paired and two frameworks, the run is a paired comparison: the two
+// take turns (A B, B A, A B, ...), so each round's two loads are adjacent
+// in time and meet the same state of a noisy machine, and the results are
+// named BenchmarkLoadTypedPaired/... so that cmd/tables reports them apart,
+// with the per-round ratios.
+//
 // Usage:
 //
-//	go run ./cmd/load [-generator wrk|go] [-scenario Typed] [-duration 3s] [-warmup 1s] [-conns 8] [-rounds 3] [-frameworks itty,gin] [-cpuprofile out/load]
+//	go run ./cmd/load [-generator wrk|go] [-scenario Typed] [-duration 3s] [-warmup 1s] [-conns 8] [-rounds 3] [-frameworks itty,gin] [-paired] [-cpuprofile out/load]
 package main
 
 import (
@@ -67,6 +73,7 @@ func main() {
 	conns := flag.Int("conns", 8, "concurrent keep-alive connections")
 	rounds := flag.Int("rounds", 3, "rounds; the frameworks' order rotates each round")
 	only := flag.String("frameworks", "", "comma-separated frameworks to run (default all)")
+	paired := flag.Bool("paired", false, "a paired comparison of exactly two -frameworks: they alternate, each round's two loads adjacent in time, and results are named BenchmarkLoadSCENARIOPaired/FRAMEWORK")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of each framework's load, warm-up included, to `PREFIX`-SCENARIO-FRAMEWORK.prof (the last round's)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -96,8 +103,15 @@ func main() {
 			fws = append(fws, fw)
 		}
 	}
+	if *paired && len(fws) != 2 {
+		log.Fatal("load: -paired needs exactly two known -frameworks")
+	}
 	fmt.Printf("# loopback load, %s: %d connections, %v measured after %v warm-up, %d rounds; server GOMAXPROCS=%d on CPUs %s\n",
 		gen, *conns, *duration, *warmup, *rounds, runtime.GOMAXPROCS(0), cpusAllowed())
+	suffix := ""
+	if *paired {
+		suffix = "Paired"
+	}
 	failed := false
 	for _, name := range strings.Split(*scenarios, ",") {
 		sc := bench.ScenarioByID(bench.ID(name))
@@ -123,8 +137,8 @@ func main() {
 					failed = true
 					continue
 				}
-				fmt.Printf("BenchmarkLoad%s/%s \t%d\t%.0f req/s\t%.0f p50-us\t%.0f p99-us",
-					sc.ID, fw.Name, res.n, res.rps, us(res.p50), us(res.p99))
+				fmt.Printf("BenchmarkLoad%s%s/%s \t%d\t%.0f req/s\t%.0f p50-us\t%.0f p99-us",
+					sc.ID, suffix, fw.Name, res.n, res.rps, us(res.p50), us(res.p99))
 				if res.served > 0 {
 					fmt.Printf("\t%.0f server-B/req\t%.1f server-allocs/req\t%.2f GCs/1000req",
 						res.bytesPerReq, res.allocsPerReq, res.gcsPerKReq)

@@ -5,6 +5,10 @@
 // run; one table per load test; and, with -goals, itty's goals against the
 // measured ratios.
 //
+// A paired load test (cmd/load -paired, named LoadSCENARIOPaired) gets a
+// table of its two frameworks and a line of per-round ratios; when one of
+// Typed is in the input, the loopback goal is judged on it.
+//
 // Usage:
 //
 //	go run ./cmd/tables [-goals] [file ...]
@@ -146,11 +150,14 @@ func (r *results) get(b, fw, unit string) (float64, bool) {
 	return median(vs), true
 }
 
-// frameworks lists the frameworks of b in the report order.
+// frameworks lists the frameworks of b in the report order: every known
+// framework, or for a paired test only the two it compared.
 func (r *results) frameworks(b string) []string {
 	var out []string
 	for _, fw := range bench.Frameworks() {
-		out = append(out, fw.Name)
+		if !isPaired(b) || r.samples[b][fw.Name] != nil {
+			out = append(out, fw.Name)
+		}
 	}
 	for fw := range r.samples[b] {
 		if !slices.Contains(out, fw) {
@@ -191,10 +198,46 @@ func ratio(a, b float64, okA, okB bool) string {
 	return fmt.Sprintf("%.2fx", a/b)
 }
 
+// pairedSuffix ends the name of a paired load test (cmd/load -paired).
+const pairedSuffix = "Paired"
+
+// isPaired reports whether b is a paired load test.
+func isPaired(b string) bool {
+	return strings.HasPrefix(b, "Load") && strings.HasSuffix(b, pairedSuffix)
+}
+
+// loadScenario returns the scenario a load test b loaded.
+func loadScenario(b string) bench.ID {
+	return bench.ID(strings.TrimSuffix(strings.TrimPrefix(b, "Load"), pairedSuffix))
+}
+
+// perRound compares fw with other round by round in a paired test b: the
+// median of fw's per-round ratios of unit to other's, and in how many of
+// the n rounds the ratio is at least 1 (atLeast) or at most 1. The k-th
+// samples of the two are one round's, as cmd/load prints them; ok is false
+// unless both have the same number of them.
+func (r *results) perRound(b, fw, other, unit string, atLeast bool) (med float64, wins, n int, ok bool) {
+	a, o := r.samples[b][fw][unit], r.samples[b][other][unit]
+	if len(a) == 0 || len(a) != len(o) {
+		return 0, 0, 0, false
+	}
+	ratios := make([]float64, len(a))
+	for i := range a {
+		if o[i] == 0 {
+			return 0, 0, 0, false
+		}
+		ratios[i] = a[i] / o[i]
+		if (atLeast && ratios[i] >= 1) || (!atLeast && ratios[i] <= 1) {
+			wins++
+		}
+	}
+	return median(ratios), wins, len(a), true
+}
+
 // whyNotRun tells why framework fw has no result for benchmark b: it
 // builds the app again and reports what stopped it.
 func whyNotRun(b, fw string) string {
-	id := bench.ID(strings.TrimPrefix(b, "Load"))
+	id := loadScenario(b)
 	f := bench.FrameworkByName(fw)
 	if f == nil || bench.ScenarioByID(id) == nil {
 		return "no result in the input"
@@ -214,6 +257,9 @@ func docOf(b string) string {
 		if string(sc.ID) == b {
 			return sc.Doc
 		}
+	}
+	if isPaired(b) {
+		return "Loopback load test of " + string(loadScenario(b)) + ", paired: two frameworks alone, taking turns, so that each round's two loads are adjacent in time"
 	}
 	if s, ok := strings.CutPrefix(b, "Load"); ok {
 		return "Loopback load test of " + s
@@ -298,6 +344,28 @@ func (r *results) writeLoad(w io.Writer, b string) {
 			num(p50), num(p99), r.spread(b, fw, "p99-us"), ratio(rps, base, true, okBase), ratio(p99, baseP99, okP99, okBaseP99),
 			opt(fw, "server-B/req"), opt(fw, "server-allocs/req"), opt(fw, "GCs/1000req"), opt(fw, "server-cpu-us/req"))
 	}
+	if isPaired(b) {
+		for _, fw := range r.frameworks(b) {
+			if fw == "baseline" {
+				continue
+			}
+			if line, ok := r.perRoundLine(b, fw); ok {
+				fmt.Fprintf(w, "\nPer round, %s against the baseline: %s.\n", fw, line)
+			}
+		}
+	}
+}
+
+// perRoundLine describes fw's per-round ratios to the baseline in the
+// paired test b.
+func (r *results) perRoundLine(b, fw string) (string, bool) {
+	rps, rpsWins, n, ok1 := r.perRound(b, fw, "baseline", "req/s", true)
+	p99, p99Wins, _, ok2 := r.perRound(b, fw, "baseline", "p99-us", false)
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	return fmt.Sprintf("req/s median ratio %.2fx, at least the baseline's in %d of %d rounds; p99 median ratio %.2fx, at most the baseline's in %d of %d rounds",
+		rps, rpsWins, n, p99, p99Wins, n), true
 }
 
 func measuredAllocs(a float64, ok bool) string {
@@ -351,15 +419,39 @@ func (r *results) writeGoals(w io.Writer) {
 		return measuredAllocs(a, ok), a <= 8, ok
 	})
 	cmp("TypedValidated ≤ 0.85x baseline ns/op", "TypedValidated", "baseline", "ns/op", 0.85, nil)
-	rps, okR := r.get("LoadTyped", "itty", "req/s")
-	base, okB := r.get("LoadTyped", "baseline", "req/s")
-	p99, okP := r.get("LoadTyped", "itty", "p99-us")
-	baseP99, okBP := r.get("LoadTyped", "baseline", "p99-us")
-	known := okR && okB && okP && okBP && base != 0 && baseP99 != 0
-	measured := "—"
-	if known {
-		measured = fmt.Sprintf("%.2fx baseline req/s (%s vs %s); p99 %.2fx baseline (%s vs %s µs)",
-			rps/base, num(rps), num(base), p99/baseP99, num(p99), num(baseP99))
+	measured, met, known := r.loopbackGoal()
+	row("loopback Typed ≥ 1.0x baseline req/s, p99 not worse", measured, met, known)
+}
+
+// loopbackGoal judges the loopback goal: on the paired test of Typed when
+// the input has one, where both the ratio of the medians and the median of
+// the per-round ratios must meet it, and otherwise on the medians of the
+// load test of every framework.
+func (r *results) loopbackGoal() (measured string, met, known bool) {
+	b := "LoadTyped"
+	paired := r.samples[b+pairedSuffix]["itty"] != nil
+	if paired {
+		b += pairedSuffix
 	}
-	row("loopback Typed ≥ 1.0x baseline req/s, p99 not worse", measured, known && rps >= base && p99 <= baseP99, known)
+	rps, okR := r.get(b, "itty", "req/s")
+	base, okB := r.get(b, "baseline", "req/s")
+	p99, okP := r.get(b, "itty", "p99-us")
+	baseP99, okBP := r.get(b, "baseline", "p99-us")
+	if !okR || !okB || !okP || !okBP || base == 0 || baseP99 == 0 {
+		return "—", false, false
+	}
+	measured = fmt.Sprintf("%.2fx baseline req/s (%s vs %s); p99 %.2fx baseline (%s vs %s µs)",
+		rps/base, num(rps), num(base), p99/baseP99, num(p99), num(baseP99))
+	met = rps >= base && p99 <= baseP99
+	if !paired {
+		return measured, met, true
+	}
+	rpsMed, rpsWins, n, ok1 := r.perRound(b, "itty", "baseline", "req/s", true)
+	p99Med, p99Wins, _, ok2 := r.perRound(b, "itty", "baseline", "p99-us", false)
+	if !ok1 || !ok2 {
+		return measured + "; rounds unpaired", false, true
+	}
+	measured = fmt.Sprintf("paired, %d rounds: %s; per round: req/s %.2fx (at least the baseline's in %d), p99 %.2fx (at most in %d)",
+		n, measured, rpsMed, rpsWins, p99Med, p99Wins)
+	return measured, met && rpsMed >= 1 && p99Med <= 1, true
 }
