@@ -234,6 +234,14 @@ func (r *results) perRound(b, fw, other, unit string, atLeast bool) (med float64
 	return median(ratios), wins, len(a), true
 }
 
+// rounds returns "1 round" or "n rounds".
+func rounds(n int) string {
+	if n == 1 {
+		return "1 round"
+	}
+	return strconv.Itoa(n) + " rounds"
+}
+
 // whyNotRun tells why framework fw has no result for benchmark b: it
 // builds the app again and reports what stopped it.
 func whyNotRun(b, fw string) string {
@@ -364,8 +372,8 @@ func (r *results) perRoundLine(b, fw string) (string, bool) {
 	if !ok1 || !ok2 {
 		return "", false
 	}
-	return fmt.Sprintf("req/s median ratio %.2fx, at least the baseline's in %d of %d rounds; p99 median ratio %.2fx, at most the baseline's in %d of %d rounds",
-		rps, rpsWins, n, p99, p99Wins, n), true
+	return fmt.Sprintf("req/s median ratio %.2fx, at least the baseline's in %d of %s; p99 median ratio %.2fx, at most the baseline's in %d of %s",
+		rps, rpsWins, rounds(n), p99, p99Wins, rounds(n)), true
 }
 
 func measuredAllocs(a float64, ok bool) string {
@@ -451,7 +459,7 @@ func (r *results) loopbackGoal() (measured string, met, known bool) {
 	if !ok1 || !ok2 {
 		return measured + "; rounds unpaired", false, true
 	}
-	measured = fmt.Sprintf("paired, %d rounds: %s; per round: req/s %.2fx (at least the baseline's in %d), p99 %.2fx (at most in %d)",
-		n, measured, rpsMed, rpsWins, p99Med, p99Wins)
+	measured = fmt.Sprintf("paired, %s: %s; per round: req/s %.2fx (at least the baseline's in %d), p99 %.2fx (at most in %d)",
+		rounds(n), measured, rpsMed, rpsWins, p99Med, p99Wins)
 	return measured, met && rpsMed >= 1 && p99Med <= 1, true
 }

@@ -85,7 +85,7 @@ func TestPairedTableListsItsFrameworks(t *testing.T) {
 	var out strings.Builder
 	r.write(&out)
 	got := out.String()
-	for _, want := range []string{"| baseline | 100 |", "| itty | 103 |", "Per round, itty against the baseline: req/s median ratio 1.03x, at least the baseline's in 1 of 1 rounds"} {
+	for _, want := range []string{"| baseline | 100 |", "| itty | 103 |", "Per round, itty against the baseline: req/s median ratio 1.03x, at least the baseline's in 1 of 1 round;"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("table lacks %q:\n%s", want, got)
 		}
