@@ -364,16 +364,35 @@ func (r *results) writeLoad(w io.Writer, b string) {
 	}
 }
 
+// roundStats is a framework compared with the baseline round by round in
+// a paired test: the medians of its per-round ratios of requests/s and
+// p99, and in how many of the n rounds its requests/s were at least the
+// baseline's and its p99 at most the baseline's.
+type roundStats struct {
+	rps, p99         float64
+	rpsWins, p99Wins int
+	n                int
+}
+
+// roundStats compares fw with the baseline round by round in the paired
+// test b; ok is false unless their rounds pair up.
+func (r *results) roundStats(b, fw string) (roundStats, bool) {
+	var s roundStats
+	var ok1, ok2 bool
+	s.rps, s.rpsWins, s.n, ok1 = r.perRound(b, fw, "baseline", "req/s", true)
+	s.p99, s.p99Wins, _, ok2 = r.perRound(b, fw, "baseline", "p99-us", false)
+	return s, ok1 && ok2
+}
+
 // perRoundLine describes fw's per-round ratios to the baseline in the
 // paired test b.
 func (r *results) perRoundLine(b, fw string) (string, bool) {
-	rps, rpsWins, n, ok1 := r.perRound(b, fw, "baseline", "req/s", true)
-	p99, p99Wins, _, ok2 := r.perRound(b, fw, "baseline", "p99-us", false)
-	if !ok1 || !ok2 {
+	s, ok := r.roundStats(b, fw)
+	if !ok {
 		return "", false
 	}
 	return fmt.Sprintf("req/s median ratio %.2fx, at least the baseline's in %d of %s; p99 median ratio %.2fx, at most the baseline's in %d of %s",
-		rps, rpsWins, rounds(n), p99, p99Wins, rounds(n)), true
+		s.rps, s.rpsWins, rounds(s.n), s.p99, s.p99Wins, rounds(s.n)), true
 }
 
 func measuredAllocs(a float64, ok bool) string {
@@ -454,12 +473,11 @@ func (r *results) loopbackGoal() (measured string, met, known bool) {
 	if !paired {
 		return measured, met, true
 	}
-	rpsMed, rpsWins, n, ok1 := r.perRound(b, "itty", "baseline", "req/s", true)
-	p99Med, p99Wins, _, ok2 := r.perRound(b, "itty", "baseline", "p99-us", false)
-	if !ok1 || !ok2 {
+	s, ok := r.roundStats(b, "itty")
+	if !ok {
 		return measured + "; rounds unpaired", false, true
 	}
 	measured = fmt.Sprintf("paired, %s: %s; per round: req/s %.2fx (at least the baseline's in %d), p99 %.2fx (at most in %d)",
-		rounds(n), measured, rpsMed, rpsWins, p99Med, p99Wins)
-	return measured, met && rpsMed >= 1 && p99Med <= 1, true
+		rounds(s.n), measured, s.rps, s.rpsWins, s.p99, s.p99Wins)
+	return measured, met && s.rps >= 1 && s.p99 <= 1, true
 }
