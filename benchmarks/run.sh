@@ -116,12 +116,13 @@ if ! $noload; then
     pin=(env GOMAXPROCS=1 taskset -c "$server_cpu")
     pinargs=(-wrk-cpus "$wrk_cpu")
   fi
-  run "${pin[@]}" ./out/load -generator "$load_generator" "${pinargs[@]}" -scenario Typed \
-    -duration "$load_duration" -warmup "$warmup" -rounds "$load_rounds" -conns "$load_conns" | tee out/load.txt
+  # What both load tests share: pinning, generator, scenario and timing.
+  load=("${pin[@]}" ./out/load -generator "$load_generator" "${pinargs[@]}" -scenario Typed
+    -duration "$load_duration" -warmup "$warmup" -conns "$load_conns")
+  run "${load[@]}" -rounds "$load_rounds" | tee out/load.txt
   if [ "$load_pair_rounds" -gt 0 ]; then
     echo "== paired loopback load test: baseline and itty" >&2
-    run "${pin[@]}" ./out/load -generator "$load_generator" "${pinargs[@]}" -scenario Typed -paired -frameworks baseline,itty \
-      -duration "$load_duration" -warmup "$warmup" -rounds "$load_pair_rounds" -conns "$load_conns" | tee out/load-paired.txt
+    run "${load[@]}" -paired -frameworks baseline,itty -rounds "$load_pair_rounds" | tee out/load-paired.txt
   fi
 fi
 
