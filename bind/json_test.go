@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	stderrors "errors"
 	"net/http"
+	"net/netip"
 	"reflect"
 	"strings"
 	"testing"
@@ -180,6 +181,19 @@ func TestJSONNullsAndDuplicates(t *testing.T) {
 	got, err = bindWith(t, plan, postJSON("/", `{"title": "a", "title": "b", "n": 2}`), bind.Limits{})
 	if err != nil || got.Title != "b" || *got.N != 2 {
 		t.Errorf("duplicates: %+v %v", got, err)
+	}
+	type A struct {
+		A [3]int `json:"a"`
+	}
+	for body, want := range map[string][3]int{
+		`{"a": [1, 2, 3], "a": [4]}`: {4, 0, 0},
+		`{"a": [1, 2], "a": []}`:     {},
+		`{"a": [1, 2, 3, 4]}`:        {1, 2, 3},
+	} {
+		got, err := bindWith(t, mustPlan[A](t), postJSON("/", body), bind.Limits{})
+		if err != nil || got.A != want {
+			t.Errorf("%s: %v %v, want %v", body, got.A, err, want)
+		}
 	}
 }
 
@@ -400,4 +414,153 @@ func TestJSONLongKeysAreClipped(t *testing.T) {
 	_, err := bindWith(t, mustPlan[P](t), postJSON("/", `{"m":{"`+key+`":["a","b"]}}`), bind.Limits{})
 	prefix := "body.m[" + strings.Repeat("k", 64) + "…]"
 	wantProblems(t, err, prefix+`[0]=must be an integer|"a"`, prefix+`[1]=must be an integer|"b"`)
+}
+
+// diffP has a member of every kind the decoder takes apart itself, and no
+// rules, so that encoding/json is a full specification of the result.
+type diffP struct {
+	S     string             `json:"s"`
+	I8    int8               `json:"i8"`
+	I     int                `json:"i"`
+	U8    uint8              `json:"u8"`
+	U     uint64             `json:"u"`
+	F32   float32            `json:"f32"`
+	F     float64            `json:"f"`
+	B     bool               `json:"b"`
+	PB    *bool              `json:"pb"`
+	PP    **int16            `json:"pp"`
+	SS    []string           `json:"ss"`
+	SP    []*uint32          `json:"sp"`
+	A     [2]int             `json:"a"`
+	M     map[string]int     `json:"m"`
+	MK    map[int8]string    `json:"mk"`
+	MU    map[uint16]bool    `json:"mu"`
+	MT    map[netip.Addr]int `json:"mt"`
+	N     diffInner          `json:"n"`
+	PN    *diffInner         `json:"pn"`
+	NS    []diffInner        `json:"ns"`
+	Any   any                `json:"any"`
+	Bytes []byte             `json:"bytes"`
+	Num   json.Number        `json:"num"`
+	Raw   json.RawMessage    `json:"raw"`
+	T     time.Time          `json:"t"`
+	Addr  netip.Addr         `json:"addr"`
+	Str   int32              `json:"str,string"`
+	BStr  bool               `json:"bstr,string"`
+	diffEmbedded
+}
+
+type diffInner struct {
+	Name  string     `json:"name"`
+	Tags  []string   `json:"tags"`
+	Inner *diffInner `json:"inner"`
+}
+
+type diffEmbedded struct {
+	E float64 `json:"e"`
+}
+
+// diffNames are the member names of diffP and the structs inside it.
+var diffNames = []string{"s", "i8", "i", "u8", "u", "f32", "f", "b", "pb", "pp", "ss", "sp", "a", "m", "mk", "mu", "mt",
+	"n", "pn", "ns", "any", "bytes", "num", "raw", "t", "addr", "str", "bstr", "e", "name", "tags", "inner"}
+
+// comparable reports whether encoding/json's result is itty's
+// specification for a valid body: no object repeats a key (encoding/json
+// decodes a repeated member into what the first one left), no key matches
+// a member only when case is ignored (encoding/json's matching ignores
+// case, itty's does not), and no ,string member holds "null" (which
+// encoding/json takes for null and itty refuses, as it is not a number or
+// boolean).
+func comparable(body string) bool {
+	type frame struct {
+		obj, key bool
+		seen     map[string]bool
+	}
+	var stack []frame
+	var member string
+	dec := json.NewDecoder(strings.NewReader(body))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return true
+		}
+		if (member == "str" || member == "bstr") && tok == "null" {
+			return false
+		}
+		member = ""
+		if n := len(stack); n > 0 && stack[n-1].obj && stack[n-1].key {
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = stack[:n-1]
+				if n > 1 && stack[n-2].obj {
+					stack[n-2].key = true
+				}
+				continue
+			}
+			key := tok.(string)
+			if stack[n-1].seen[key] {
+				return false
+			}
+			stack[n-1].seen[key] = true
+			member = key
+			for _, name := range diffNames {
+				if key != name && strings.EqualFold(key, name) {
+					return false
+				}
+			}
+			stack[n-1].key = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, frame{obj: true, key: true, seen: map[string]bool{}})
+			continue
+		case json.Delim('['):
+			stack = append(stack, frame{})
+			continue
+		case json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		if n := len(stack); n > 0 && stack[n-1].obj {
+			stack[n-1].key = true
+		}
+	}
+}
+
+// FuzzJSONMatchesEncodingJSON checks the compiled decoder against
+// encoding/json: a body encoding/json decodes without error binds to the
+// same value, and one it refuses is refused, with 400 for bad syntax and a
+// 4xx otherwise.
+func FuzzJSONMatchesEncodingJSON(f *testing.F) {
+	for _, seed := range []string{
+		`{"s":"a\u00e9\ud83d\ude00\ud800x","i8":-128,"i":-0,"u8":255,"u":18446744073709551615,"f32":3.4e38,"f":-1.5e-300}`,
+		`{"b":true,"pb":false,"pp":7,"ss":["a",null,""],"sp":[1,null],"a":[1],"m":{"x":1,"":2},"mk":{"-1":"a"},"mu":{"7":true}}`,
+		`{"mt":{"::1":1},"n":{"name":"x","tags":[],"inner":{"inner":null}},"pn":{},"ns":[{},{"name":"y"}]}`,
+		`{"any":{"a":[1,"2",null,true]},"bytes":"aGk=","num":12.5e3,"raw":[ 1 , {"k":null} ],"t":"2026-01-02T03:04:05.5+01:00"}`,
+		`{"addr":"10.0.0.1","str":"-12","bstr":"true","e":0.1,"unknown":{"s":1}}`,
+		`{"i8":128}`, `{"u8":-1}`, `{"i":1.0}`, `{"i":1e2}`, `{"f32":1e39}`, `{"a":[1,2,3]}`, `{"a":[]}`, `{"str":12}`,
+		`{"str":"null"}`, `{"mk":{"x":"a"}}`, `{"bytes":"!"}`, `{"t":"yesterday"}`, `{"pp":null,"pb":null,"pn":null}`,
+		`{"s":"\ud800\udc00\udc00"}`, `{"S":"x"}`, `{"s":1,"i":"x","n":[],"ns":{}}`, `[]`, `null`, `1`, `{`, `{"s":"x"} x`,
+	} {
+		f.Add(seed)
+	}
+	plan := mustPlan[diffP](f)
+	f.Fuzz(func(t *testing.T, body string) {
+		if strings.TrimSpace(body) == "" || json.Valid([]byte(body)) && !comparable(body) {
+			return
+		}
+		var want diffP
+		stdErr := json.Unmarshal([]byte(body), &want)
+		got, err := bindWith(t, plan, postJSON("/", body), bind.Limits{})
+		var syntax *json.SyntaxError
+		switch {
+		case stdErr == nil && err != nil:
+			t.Fatalf("%s: encoding/json decodes it, bind says %v", body, err)
+		case stdErr == nil && !reflect.DeepEqual(got, want):
+			t.Fatalf("%s:\nbind          %+v\nencoding/json %+v", body, got, want)
+		case stderrors.As(stdErr, &syntax) && statusOf(err) != http.StatusBadRequest:
+			t.Fatalf("%s: encoding/json says %v, bind %v (want 400)", body, stdErr, err)
+		case stdErr != nil && (statusOf(err) < 400 || statusOf(err) > 499):
+			t.Fatalf("%s: encoding/json says %v, bind %v (want a 4xx)", body, stdErr, err)
+		}
+	})
 }

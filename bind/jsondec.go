@@ -163,6 +163,9 @@ func arrayDecoder(t reflect.Type, elem *jsonType) func(*decodeState, unsafe.Poin
 			st.mismatch("must be an array")
 			return
 		}
+		// Elements the array does not give are zero, as in encoding/json,
+		// and a repeated member replaces the whole array.
+		reflect.NewAt(t, p).Elem().SetZero()
 		st.pos++
 		st.ws()
 		if st.peek() == ']' {
