@@ -177,6 +177,15 @@ func (v *view) interceptSchema(p jsonschema.InterceptSchemaParams) (bool, error)
 	return false, nil
 }
 
+// isBase64 reports whether encoding/json writes a value of type t as
+// base64 text: a byte slice without MarshalJSON or MarshalText methods.
+func isBase64(t reflect.Type) bool {
+	pt := reflect.PointerTo(t)
+	return t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 &&
+		!t.Implements(jsonMarshalerType) && !pt.Implements(jsonMarshalerType) &&
+		!t.Implements(textMarshalerType) && !pt.Implements(textMarshalerType)
+}
+
 // anySchema is the schema of any JSON value, with a note.
 func anySchema(note string) jsonschema.Schema {
 	var s jsonschema.Schema
@@ -266,7 +275,11 @@ func (v *view) decorate(s, parent *jsonschema.Schema, m member) error {
 	switch v.kind {
 	case viewResponse:
 		// The library made nil pointers, slices and maps nullable unless
-		// omitted when empty.
+		// omitted when empty; a []byte, described as base64 text above,
+		// is written as null when nil too.
+		if opt := m.tag.Get("json"); isBase64(m.typ) && !hasJSONOption(opt, "omitempty") && !hasJSONOption(opt, "omitzero") {
+			addNull(s)
+		}
 	case viewRequest, viewStrict:
 		if m.required {
 			removeNull(s)

@@ -45,7 +45,7 @@ type viewed struct {
 
 func TestViews(t *testing.T) {
 	want := map[viewKind]string{
-		viewResponse: `{"properties":{"Untaged":{"type":"string"},"bytes":{"contentEncoding":"base64","type":"string"},"const":{"const":"x","type":"string"},"count":{"examples":[5],"maximum":9,"type":"integer"},"ip":{"type":"string"},"map":{"additionalProperties":{"minimum":0,"type":"integer"},"type":["object","null"]},"name":{"description":"The name.","minLength":1,"type":"string"},"opt":{"enum":["a","b"],"type":"string"},"ptr":{"type":["null","integer"]},"quoted":{"description":"A number or boolean written as a JSON string.","type":"string"},"raw":{"description":"Any JSON value, written by the type's own MarshalJSON."},"tags":{"items":{"pattern":"^[a-z]+$","type":"string"},"type":["array","null"]},"when":{"format":"date-time","type":"string"}},"required":["name","count","ptr","tags","when","ip","raw","bytes","quoted","map","const","Untaged"],"type":"object"}`,
+		viewResponse: `{"properties":{"Untaged":{"type":"string"},"bytes":{"contentEncoding":"base64","type":["string","null"]},"const":{"const":"x","type":"string"},"count":{"examples":[5],"maximum":9,"type":"integer"},"ip":{"type":"string"},"map":{"additionalProperties":{"minimum":0,"type":"integer"},"type":["object","null"]},"name":{"description":"The name.","minLength":1,"type":"string"},"opt":{"enum":["a","b"],"type":"string"},"ptr":{"type":["null","integer"]},"quoted":{"description":"A number or boolean written as a JSON string.","type":"string"},"raw":{"description":"Any JSON value, written by the type's own MarshalJSON."},"tags":{"items":{"pattern":"^[a-z]+$","type":"string"},"type":["array","null"]},"when":{"format":"date-time","type":"string"}},"required":["name","count","ptr","tags","when","ip","raw","bytes","quoted","map","const","Untaged"],"type":"object"}`,
 		viewRequest:  `{"properties":{"bytes":{"contentEncoding":"base64","type":["string","null"]},"const":{"type":["string","null"]},"count":{"default":3,"examples":[5],"maximum":9,"type":["integer","null"]},"ip":{"type":["string","null"]},"map":{"additionalProperties":{"minimum":0,"type":"integer"},"type":["object","null"]},"name":{"description":"The name.","minLength":1,"type":"string"},"opt":{"enum":["a","b",null],"type":["string","null"]},"ptr":{"type":["integer","null"]},"quoted":{"description":"A number or boolean written as a JSON string.","type":["string","null"]},"raw":{"description":"Any JSON value, read by the type's own UnmarshalJSON."},"tags":{"items":{"pattern":"^[a-z]+$","type":"string"},"type":["array","null"]},"when":{"format":"date-time","type":["string","null"]}},"required":["name"],"type":"object"}`,
 	}
 	for k, w := range want {
@@ -143,5 +143,28 @@ func TestTagKeys(t *testing.T) {
 		if got := hasJSONOption(c.tag, c.opt); got != c.want {
 			t.Errorf("hasJSONOption(%q, %q) = %v", c.tag, c.opt, got)
 		}
+	}
+}
+
+type nilBytes struct {
+	Bytes    []byte `json:"bytes"`
+	Omitted  []byte `json:"omitted,omitempty"`
+	Zero     []byte `json:"zero,omitzero"`
+	Ptr      *[]byte
+	IP       net.IP          `json:"ip"`
+	Raw      json.RawMessage `json:"raw"`
+	Elements [][]byte        `json:"elements,omitempty"`
+}
+
+func TestResponseViewNilBytes(t *testing.T) {
+	// encoding/json writes a nil []byte as null unless it omits it.
+	s := newSchemas()
+	if _, err := s.views[viewResponse].reflect(reflect.TypeFor[nilBytes]()); err != nil {
+		t.Fatal(err)
+	}
+	got := mustJSON(t, s.views[viewResponse].defs[placeholder(0, viewResponse)])
+	want := `{"properties":{"Ptr":{"contentEncoding":"base64","type":["string","null"]},"bytes":{"contentEncoding":"base64","type":["string","null"]},"elements":{"items":{"contentEncoding":"base64","type":"string"},"type":"array"},"ip":{"type":"string"},"omitted":{"contentEncoding":"base64","type":"string"},"raw":{"description":"Any JSON value, written by the type's own MarshalJSON."},"zero":{"contentEncoding":"base64","type":"string"}},"required":["bytes","Ptr","ip","raw"],"type":"object"}`
+	if got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
 	}
 }
