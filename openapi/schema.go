@@ -53,6 +53,7 @@ var (
 	textMarshalerType   = reflect.TypeFor[encoding.TextMarshaler]()
 	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	jsonMarshalerType   = reflect.TypeFor[json.Marshaler]()
+	jsonNumberType      = reflect.TypeFor[json.Number]()
 	validatorType       = reflect.TypeFor[bind.Validator]()
 )
 
@@ -143,6 +144,10 @@ func (v *view) interceptSchema(p jsonschema.InterceptSchemaParams) (bool, error)
 	if t == timeType || t == uuidType {
 		return false, nil // the library knows them: date-time and uuid strings
 	}
+	if t == jsonNumberType && v.kind != viewForm {
+		*p.Schema = numberSchema(v.kind)
+		return true, nil
+	}
 	pt := reflect.PointerTo(t)
 	switch v.kind {
 	case viewResponse:
@@ -175,6 +180,22 @@ func (v *view) interceptSchema(p jsonschema.InterceptSchemaParams) (bool, error)
 		return true, nil
 	}
 	return false, nil
+}
+
+// numberPattern is the syntax of a JSON number, which a json.Number read
+// from a JSON string must have.
+const numberPattern = `^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$`
+
+// numberSchema is the schema of a json.Number: encoding/json writes its
+// text as a number, and reads a number or a string holding one.
+func numberSchema(k viewKind) jsonschema.Schema {
+	var s jsonschema.Schema
+	if k == viewResponse {
+		s.WithType(jsonschema.Number.Type())
+		return s
+	}
+	s.WithType(jsonschema.Type{SliceOfSimpleTypeValues: []jsonschema.SimpleType{jsonschema.Number, jsonschema.String}})
+	return *s.WithPattern(numberPattern)
 }
 
 // isBase64 reports whether encoding/json writes a value of type t as

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"net"
 	"reflect"
+	"regexp"
 	"testing"
 	"time"
 
@@ -166,5 +167,46 @@ func TestResponseViewNilBytes(t *testing.T) {
 	want := `{"properties":{"Ptr":{"contentEncoding":"base64","type":["string","null"]},"bytes":{"contentEncoding":"base64","type":["string","null"]},"elements":{"items":{"contentEncoding":"base64","type":"string"},"type":"array"},"ip":{"type":"string"},"omitted":{"contentEncoding":"base64","type":"string"},"raw":{"description":"Any JSON value, written by the type's own MarshalJSON."},"zero":{"contentEncoding":"base64","type":"string"}},"required":["bytes","Ptr","ip","raw"],"type":"object"}`
 	if got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+type numbers struct {
+	N   json.Number   `json:"n"`
+	P   *json.Number  `json:"p"`
+	All []json.Number `json:"all,omitempty"`
+}
+
+func TestJSONNumber(t *testing.T) {
+	// encoding/json writes a json.Number as a number, and reads a number or
+	// a string holding one.
+	want := map[viewKind]string{
+		viewResponse: `{"properties":{"all":{"items":{"type":"number"},"type":"array"},"n":{"type":"number"},"p":{"type":["number","null"]}},"required":["n","p"],"type":"object"}`,
+		viewRequest:  `{"properties":{"all":{"items":{"$ref":"#/components/schemas/x1v1"},"type":["array","null"]},"n":{"anyOf":[{"$ref":"#/components/schemas/x1v1"},{"type":"null"}]},"p":{"anyOf":[{"$ref":"#/components/schemas/x1v1"},{"type":"null"}]}},"type":"object"}`,
+	}
+	for k, w := range want {
+		s := newSchemas()
+		if _, err := s.views[k].reflect(reflect.TypeFor[numbers]()); err != nil {
+			t.Fatal(err)
+		}
+		if got := mustJSON(t, s.views[k].defs[placeholder(0, k)]); got != w {
+			t.Errorf("view %d:\n got %s\nwant %s", k, got, w)
+		}
+		if k == viewRequest {
+			got := mustJSON(t, s.views[k].defs[placeholder(1, k)])
+			if w := `{"pattern":"^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$","type":["number","string"]}`; got != w {
+				t.Errorf("json.Number in requests:\n got %s\nwant %s", got, w)
+			}
+		}
+	}
+	re := regexp.MustCompile(numberPattern)
+	for _, n := range []string{"0", "-1", "1.5", "1e3", "-0.25E-7"} {
+		if !re.MatchString(n) {
+			t.Errorf("pattern refuses %q", n)
+		}
+	}
+	for _, n := range []string{"", "01", "+1", ".5", "1.", "1e", "0x10", "NaN"} {
+		if re.MatchString(n) {
+			t.Errorf("pattern accepts %q", n)
+		}
 	}
 }
