@@ -136,6 +136,9 @@ func (v *view) interceptSchema(p jsonschema.InterceptSchemaParams) (bool, error)
 		t = t.Elem()
 	}
 	if p.Processed {
+		if v.kind == viewResponse && t.Kind() == reflect.Struct && embedsPointer(t) {
+			p.Schema.Required = alwaysWritten(t, p.Schema.Required)
+		}
 		if v.kind == viewStrict && t.Kind() == reflect.Struct && p.Schema.HasType(jsonschema.Object) {
 			p.Schema.AdditionalProperties = (&jsonschema.SchemaOrBool{}).WithTypeBoolean(false)
 		}
@@ -205,6 +208,45 @@ func isBase64(t reflect.Type) bool {
 	return t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 &&
 		!t.Implements(jsonMarshalerType) && !pt.Implements(jsonMarshalerType) &&
 		!t.Implements(textMarshalerType) && !pt.Implements(textMarshalerType)
+}
+
+// embedsPointer reports whether struct type t embeds a pointer to a
+// struct, directly or through embedded structs.
+func embedsPointer(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		switch {
+		case !sf.Anonymous:
+		case sf.Type.Kind() == reflect.Pointer && sf.Type.Elem().Kind() == reflect.Struct:
+			return true
+		case sf.Type.Kind() == reflect.Struct && embedsPointer(sf.Type):
+			return true
+		}
+	}
+	return false
+}
+
+// alwaysWritten keeps the names in required that encoding/json writes for
+// the zero value of struct type t, in which every embedded pointer is nil:
+// the members promoted from an embedded pointer are absent when it is nil.
+// If the zero value cannot be encoded, required is returned as it is.
+func alwaysWritten(t reflect.Type, required []string) (out []string) {
+	defer func() {
+		if recover() != nil {
+			out = required // a MarshalJSON method refused the zero value
+		}
+	}()
+	var members map[string]json.RawMessage
+	b, err := json.Marshal(reflect.Zero(t).Interface())
+	if err != nil || json.Unmarshal(b, &members) != nil {
+		return required
+	}
+	for _, name := range required {
+		if _, ok := members[name]; ok {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // anySchema is the schema of any JSON value, with a note.

@@ -210,3 +210,30 @@ func TestJSONNumber(t *testing.T) {
 		}
 	}
 }
+
+type promoted struct {
+	A int    `json:"a"`
+	B string `json:"b,omitempty"`
+}
+
+type embedsNilable struct {
+	*promoted
+	Own   int `json:"own"`
+	Inner struct {
+		*promoted
+	} `json:"inner"`
+}
+
+func TestResponseViewEmbeddedPointer(t *testing.T) {
+	// encoding/json writes the members of an embedded pointer only when it
+	// is not nil, so they are not required.
+	s := newSchemas()
+	if _, err := s.views[viewResponse].reflect(reflect.TypeFor[embedsNilable]()); err != nil {
+		t.Fatal(err)
+	}
+	got := mustJSON(t, s.views[viewResponse].defs[placeholder(0, viewResponse)])
+	want := `{"properties":{"a":{"type":"integer"},"b":{"type":"string"},"inner":{"properties":{"a":{"type":"integer"},"b":{"type":"string"}},"type":"object"},"own":{"type":"integer"}},"required":["own","inner"],"type":"object"}`
+	if got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
