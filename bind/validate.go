@@ -547,9 +547,17 @@ func comparer(t reflect.Type, cls valueClass) func(p unsafe.Pointer, b *Number) 
 			return cmp3(float64(v) < b.Value, float64(v) > b.Value)
 		}
 	}
-	load := loadFloat(t.Bits())
+	if t.Bits() == 32 {
+		// The field holds the value the client wrote rounded to float32:
+		// "0.1" is 0.100000001. The bound is rounded the same way, so that
+		// a value equal to it as written compares equal.
+		return func(p unsafe.Pointer, b *Number) int {
+			v, bv := float64(*(*float32)(p)), float64(float32(b.Value))
+			return cmp3(v < bv, v > bv)
+		}
+	}
 	return func(p unsafe.Pointer, b *Number) int {
-		v := load(p)
+		v := *(*float64)(p)
 		return cmp3(v < b.Value, v > b.Value)
 	}
 }
@@ -572,7 +580,8 @@ func loadFloat(bits int) func(unsafe.Pointer) float64 {
 }
 
 // multipleOf returns the test of the multipleOf rule: exact for integers,
-// within a relative 1e-9 for floats.
+// within a relative 1e-9 for floats. A float32 value is also a multiple
+// when it is the float32 nearest to one ("0.3" of multipleOf 0.1).
 func multipleOf(t reflect.Type, cls valueClass, m *Number) func(unsafe.Pointer) bool {
 	switch {
 	case cls == classInt && m.isInt:
@@ -593,11 +602,14 @@ func multipleOf(t reflect.Type, cls valueClass, m *Number) func(unsafe.Pointer) 
 	default:
 		load = loadFloat(t.Bits())
 	}
+	single := cls == classFloat && t.Bits() == 32
 	return func(p unsafe.Pointer) bool {
-		q := load(p) / m.Value
+		v := load(p)
+		q := v / m.Value
 		if math.IsInf(q, 0) || math.IsNaN(q) {
 			return false
 		}
-		return math.Abs(q-math.Round(q)) <= 1e-9*math.Max(1, math.Abs(q))
+		k := math.Round(q)
+		return math.Abs(q-k) <= 1e-9*math.Max(1, math.Abs(q)) || single && float32(k*m.Value) == float32(v)
 	}
 }
