@@ -12,7 +12,6 @@ package bind
 
 import (
 	"fmt"
-	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -228,77 +227,6 @@ func countTag(tag reflect.StructTag, key string) (*int, error) {
 		return nil, fmt.Errorf("%s:%q must be a non-negative integer", key, v)
 	}
 	return &n, nil
-}
-
-func numberTag(tag reflect.StructTag, key string) (*Number, error) {
-	v, ok := tag.Lookup(key)
-	if !ok {
-		return nil, nil
-	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return nil, fmt.Errorf("%s:%q is not a finite number", key, v)
-	}
-	n := &Number{Text: v, Value: f}
-	if i, err := strconv.ParseInt(v, 10, 64); err == nil {
-		n.i, n.isInt = i, true
-	}
-	if u, err := strconv.ParseUint(v, 10, 64); err == nil {
-		n.u, n.isUint = u, true
-	}
-	return n, nil
-}
-
-// compileNumeric compiles minimum, maximum, their exclusive forms and
-// multipleOf.
-func compileNumeric(tag reflect.StructTag, r *Rules, fc *fieldCheck, vt reflect.Type, cls valueClass) error {
-	keys := [...]string{"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
-	dst := [...]**Number{&r.Minimum, &r.Maximum, &r.ExclusiveMinimum, &r.ExclusiveMaximum, &r.MultipleOf}
-	any := false
-	for i, k := range keys {
-		n, err := numberTag(tag, k)
-		if err != nil {
-			return err
-		}
-		*dst[i] = n
-		any = any || n != nil
-	}
-	if !any {
-		return nil
-	}
-	if cls != classInt && cls != classUint && cls != classFloat {
-		return fmt.Errorf("%s applies to numbers, not to %s", firstKey(tag, keys[:]), vt)
-	}
-	lo, hi := r.Minimum, r.Maximum
-	switch {
-	case lo != nil && hi != nil && lo.Value > hi.Value:
-		return fmt.Errorf("minimum %s is above maximum %s", lo, hi)
-	case lo != nil && r.ExclusiveMaximum != nil && lo.Value >= r.ExclusiveMaximum.Value:
-		return fmt.Errorf("minimum %s is not below exclusiveMaximum %s", lo, r.ExclusiveMaximum)
-	case r.ExclusiveMinimum != nil && hi != nil && r.ExclusiveMinimum.Value >= hi.Value:
-		return fmt.Errorf("exclusiveMinimum %s is not below maximum %s", r.ExclusiveMinimum, hi)
-	case r.ExclusiveMinimum != nil && r.ExclusiveMaximum != nil && r.ExclusiveMinimum.Value >= r.ExclusiveMaximum.Value:
-		return fmt.Errorf("exclusiveMinimum %s is not below exclusiveMaximum %s", r.ExclusiveMinimum, r.ExclusiveMaximum)
-	case r.MultipleOf != nil && r.MultipleOf.Value <= 0:
-		return fmt.Errorf("multipleOf %s must be greater than 0", r.MultipleOf)
-	}
-	cmp := comparer(vt, cls)
-	if b := r.Minimum; b != nil {
-		fc.tests = append(fc.tests, valueTest{func(p unsafe.Pointer) bool { return cmp(p, b) >= 0 }, "must be at least " + b.Text})
-	}
-	if b := r.Maximum; b != nil {
-		fc.tests = append(fc.tests, valueTest{func(p unsafe.Pointer) bool { return cmp(p, b) <= 0 }, "must be at most " + b.Text})
-	}
-	if b := r.ExclusiveMinimum; b != nil {
-		fc.tests = append(fc.tests, valueTest{func(p unsafe.Pointer) bool { return cmp(p, b) > 0 }, "must be greater than " + b.Text})
-	}
-	if b := r.ExclusiveMaximum; b != nil {
-		fc.tests = append(fc.tests, valueTest{func(p unsafe.Pointer) bool { return cmp(p, b) < 0 }, "must be less than " + b.Text})
-	}
-	if m := r.MultipleOf; m != nil {
-		fc.tests = append(fc.tests, valueTest{multipleOf(vt, cls, m), "must be a multiple of " + m.Text})
-	}
-	return nil
 }
 
 func firstKey(tag reflect.StructTag, keys []string) string {

@@ -10,7 +10,6 @@ package bind
 import (
 	stderrors "errors"
 	"fmt"
-	"math"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -516,100 +515,4 @@ func (s *seenSet) del(i int) {
 		return
 	}
 	s.bits &^= 1 << uint(i)
-}
-
-// comparer returns a function comparing the number at p with a bound:
-// -1, 0 or +1.
-func comparer(t reflect.Type, cls valueClass) func(p unsafe.Pointer, b *Number) int {
-	switch cls {
-	case classInt:
-		load := loadInt(t.Bits())
-		return func(p unsafe.Pointer, b *Number) int {
-			v := load(p)
-			switch {
-			case b.isInt:
-				return cmp3(v < b.i, v > b.i)
-			case b.isUint: // above every int64
-				return -1
-			}
-			return cmp3(float64(v) < b.Value, float64(v) > b.Value)
-		}
-	case classUint:
-		load := loadUint(t.Bits())
-		return func(p unsafe.Pointer, b *Number) int {
-			v := load(p)
-			switch {
-			case b.isUint:
-				return cmp3(v < b.u, v > b.u)
-			case b.isInt: // negative
-				return 1
-			}
-			return cmp3(float64(v) < b.Value, float64(v) > b.Value)
-		}
-	}
-	if t.Bits() == 32 {
-		// The field holds the value the client wrote rounded to float32:
-		// "0.1" is 0.100000001. The bound is rounded the same way, so that
-		// a value equal to it as written compares equal.
-		return func(p unsafe.Pointer, b *Number) int {
-			v, bv := float64(*(*float32)(p)), float64(float32(b.Value))
-			return cmp3(v < bv, v > bv)
-		}
-	}
-	return func(p unsafe.Pointer, b *Number) int {
-		v := *(*float64)(p)
-		return cmp3(v < b.Value, v > b.Value)
-	}
-}
-
-func cmp3(less, more bool) int {
-	switch {
-	case less:
-		return -1
-	case more:
-		return 1
-	}
-	return 0
-}
-
-func loadFloat(bits int) func(unsafe.Pointer) float64 {
-	if bits == 32 {
-		return func(p unsafe.Pointer) float64 { return float64(*(*float32)(p)) }
-	}
-	return func(p unsafe.Pointer) float64 { return *(*float64)(p) }
-}
-
-// multipleOf returns the test of the multipleOf rule: exact for integers,
-// within a relative 1e-9 for floats. A float32 value is also a multiple
-// when it is the float32 nearest to one ("0.3" of multipleOf 0.1).
-func multipleOf(t reflect.Type, cls valueClass, m *Number) func(unsafe.Pointer) bool {
-	switch {
-	case cls == classInt && m.isInt:
-		load := loadInt(t.Bits())
-		return func(p unsafe.Pointer) bool { return load(p)%m.i == 0 }
-	case cls == classUint && m.isUint:
-		load := loadUint(t.Bits())
-		return func(p unsafe.Pointer) bool { return load(p)%m.u == 0 }
-	}
-	var load func(unsafe.Pointer) float64
-	switch cls {
-	case classInt:
-		li := loadInt(t.Bits())
-		load = func(p unsafe.Pointer) float64 { return float64(li(p)) }
-	case classUint:
-		lu := loadUint(t.Bits())
-		load = func(p unsafe.Pointer) float64 { return float64(lu(p)) }
-	default:
-		load = loadFloat(t.Bits())
-	}
-	single := cls == classFloat && t.Bits() == 32
-	return func(p unsafe.Pointer) bool {
-		v := load(p)
-		q := v / m.Value
-		if math.IsInf(q, 0) || math.IsNaN(q) {
-			return false
-		}
-		k := math.Round(q)
-		return math.Abs(q-k) <= 1e-9*math.Max(1, math.Abs(q)) || single && float32(k*m.Value) == float32(v)
-	}
 }
