@@ -65,6 +65,9 @@ func compileNumeric(tag reflect.StructTag, r *Rules, fc *fieldCheck, vt reflect.
 	case r.MultipleOf != nil && r.MultipleOf.Value <= 0:
 		return fmt.Errorf("multipleOf %s must be greater than 0", r.MultipleOf)
 	}
+	if err := checkRange(vt, cls, r); err != nil {
+		return err
+	}
 	cmp := comparer(vt, cls)
 	if b := r.Minimum; b != nil {
 		fc.tests = append(fc.tests, valueTest{func(p unsafe.Pointer) bool { return cmp(p, b) >= 0 }, "must be at least " + b.Text})
@@ -178,4 +181,50 @@ func multipleOf(t reflect.Type, cls valueClass, m *Number) func(unsafe.Pointer) 
 		k := math.Round(q)
 		return math.Abs(q-k) <= 1e-9*math.Max(1, math.Abs(q)) || single && float32(k*m.Value) == float32(v)
 	}
+}
+
+// checkRange refuses a bound that no value of the field's type can meet:
+// minimum:"1000" on an int8, maximum:"-1" on a uint, minimum:"1e39" on a
+// float32.
+func checkRange(t reflect.Type, cls valueClass, r *Rules) error {
+	var lo, hi Number // the type's smallest and largest values
+	switch cls {
+	case classInt:
+		m := int64(1)<<(t.Bits()-1) - 1
+		lo = Number{Text: strconv.FormatInt(-m-1, 10), Value: float64(-m - 1), i: -m - 1, isInt: true}
+		hi = Number{Text: strconv.FormatInt(m, 10), Value: float64(m), i: m, isInt: true, u: uint64(m), isUint: true}
+	case classUint:
+		m := uint64(math.MaxUint64) >> (64 - t.Bits())
+		lo = Number{Text: "0", isInt: true, isUint: true}
+		hi = Number{Text: strconv.FormatUint(m, 10), Value: float64(m), u: m, isUint: true}
+	default:
+		if t.Bits() != 32 {
+			return nil // every finite bound is a float64
+		}
+		lo = Number{Text: "-3.4028235e+38", Value: -math.MaxFloat32}
+		hi = Number{Text: "3.4028235e+38", Value: math.MaxFloat32}
+	}
+	cmp := func(b, limit *Number) int {
+		switch {
+		case b.isInt && limit.isInt:
+			return cmp3(b.i < limit.i, b.i > limit.i)
+		case b.isUint && limit.isUint:
+			return cmp3(b.u < limit.u, b.u > limit.u)
+		case cls == classFloat:
+			v := float64(float32(b.Value)) // as the field would hold it
+			return cmp3(v < limit.Value, v > limit.Value)
+		}
+		return cmp3(b.Value < limit.Value, b.Value > limit.Value)
+	}
+	switch {
+	case r.Minimum != nil && cmp(r.Minimum, &hi) > 0:
+		return fmt.Errorf("minimum %s is above the largest %s, %s", r.Minimum, t, hi.Text)
+	case r.ExclusiveMinimum != nil && cmp(r.ExclusiveMinimum, &hi) >= 0:
+		return fmt.Errorf("exclusiveMinimum %s is not below the largest %s, %s", r.ExclusiveMinimum, t, hi.Text)
+	case r.Maximum != nil && cmp(r.Maximum, &lo) < 0:
+		return fmt.Errorf("maximum %s is below the smallest %s, %s", r.Maximum, t, lo.Text)
+	case r.ExclusiveMaximum != nil && cmp(r.ExclusiveMaximum, &lo) <= 0:
+		return fmt.Errorf("exclusiveMaximum %s is not above the smallest %s, %s", r.ExclusiveMaximum, t, lo.Text)
+	}
+	return nil
 }
