@@ -169,10 +169,15 @@ func (c *compiled) walk(t reflect.Type, off uintptr, prefix string, pathPos map[
 			return &PlanError{Type: c.typ, Field: goName, Reason: err.Error()}
 		}
 		if src == None {
-			if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+			switch {
+			case hasRuleTags(sf.Tag):
+				return &PlanError{Type: c.typ, Field: goName, Reason: "the field has validation rules but no source tag, so it is never bound"}
+			case sf.Anonymous && sf.Type.Kind() == reflect.Struct:
 				if err := c.walk(sf.Type, off+sf.Offset, goName+".", pathPos, path, bound); err != nil {
 					return err
 				}
+			case sf.Anonymous && sf.Type.Kind() == reflect.Pointer && holdsTags(sf.Type.Elem(), map[reflect.Type]bool{}):
+				return &PlanError{Type: c.typ, Field: goName, Reason: fmt.Sprintf("an embedded pointer is never allocated, so the tagged fields of %s are never bound (embed the struct itself)", sf.Type.Elem())}
 			}
 			continue
 		}
@@ -239,6 +244,28 @@ func (c *compiled) walk(t reflect.Type, off uintptr, prefix string, pathPos map[
 		c.fields = append(c.fields, f)
 	}
 	return nil
+}
+
+// holdsTags reports whether struct t, or a struct embedded in it, has a
+// field with a source tag or a validation rule.
+func holdsTags(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if t.Kind() != reflect.Struct || seen[t] {
+		return false
+	}
+	seen[t] = true
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if src, _, _, err := sourceOf(sf); src != None || err != nil || hasRuleTags(sf.Tag) {
+			return true
+		}
+		if ft := sf.Type; sf.Anonymous && ft.Kind() == reflect.Pointer {
+			sf.Type = ft.Elem()
+		}
+		if sf.Anonymous && holdsTags(sf.Type, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceOf reads the source tag of a struct field.

@@ -425,12 +425,6 @@ func (c *compiled) presence(r *http.Request, st *decodeState) {
 func (c *compiled) compileExtra() error {
 	x := &extraPlan{body: c.bodyPlan}
 	x.validate = reflect.PointerTo(c.typ).Implements(validatorType)
-	for i := 0; i < c.typ.NumField(); i++ {
-		sf := c.typ.Field(i)
-		if src, _, _, _ := sourceOf(sf); src == None && !sf.Anonymous && hasRuleTags(sf.Tag) {
-			return &PlanError{Type: c.typ, Field: sf.Name, Reason: "the field has validation rules but no source tag, so it is never bound"}
-		}
-	}
 	slotIdx := func(n int) []int {
 		s := make([]int, n)
 		for i := range s {
