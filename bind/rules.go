@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -390,15 +391,34 @@ func enumTest(vt reflect.Type, cls valueClass, enum []any) func(unsafe.Pointer) 
 			return set[0]
 		}
 	}
-	return func(p unsafe.Pointer) bool {
-		v := reflect.NewAt(vt, p).Elem().Interface()
-		for _, e := range enum {
-			if v == e {
-				return true
-			}
-		}
-		return false
+	key := comparableKey(vt)
+	keys := make(map[any]bool, len(vals))
+	for _, v := range vals {
+		pv := reflect.New(vt)
+		pv.Elem().Set(v)
+		keys[key(pv.UnsafePointer())] = true
 	}
+	return func(p unsafe.Pointer) bool { return keys[key(p)] }
+}
+
+// comparableKey returns a function giving, for the value of type t at p,
+// a key that is == for equal values. A time.Time's key is its instant and
+// offset: == on time.Time also compares *Location pointers, which
+// time.Parse allocates anew for offsets such as +05:30.
+func comparableKey(t reflect.Type) func(p unsafe.Pointer) any {
+	if t == timeType {
+		return func(p unsafe.Pointer) any {
+			tm := (*time.Time)(p)
+			_, off := tm.Zone()
+			return timeKey{sec: tm.Unix(), nsec: tm.Nanosecond(), off: off}
+		}
+	}
+	return func(p unsafe.Pointer) any { return reflect.NewAt(t, p).Elem().Interface() }
+}
+
+type timeKey struct {
+	sec       int64
+	nsec, off int
 }
 
 // compileItems compiles minItems, maxItems and uniqueItems.
@@ -451,15 +471,15 @@ func compileItems(tag reflect.StructTag, r *Rules, fc *fieldCheck, t reflect.Typ
 // equal to an earlier one. Pointer elements compare by what they point to.
 func uniqueFunc(t reflect.Type) func(data unsafe.Pointer, n int) int {
 	size := t.Size()
-	key := func(p unsafe.Pointer) any { return reflect.NewAt(t, p).Elem().Interface() }
+	key := comparableKey(t)
 	if t.Kind() == reflect.Pointer {
-		et := t.Elem()
+		elemKey := comparableKey(t.Elem())
 		key = func(p unsafe.Pointer) any {
 			q := *(*unsafe.Pointer)(p)
 			if q == nil {
 				return nil
 			}
-			return reflect.NewAt(et, q).Elem().Interface()
+			return elemKey(q)
 		}
 	}
 	if classOf(t) == classString {

@@ -202,3 +202,26 @@ func TestRulesExposedOnFields(t *testing.T) {
 		t.Errorf("Formats() = %q", got)
 	}
 }
+
+// time.Time values are equal for enum and uniqueItems when they are the
+// same instant with the same offset, whatever *Location time.Parse gave
+// them (a new one for each +05:30).
+func TestTimeEnumAndUniqueItems(t *testing.T) {
+	type P struct {
+		At   time.Time    `query:"at" enum:"2026-01-02T03:04:05+05:30, 2026-01-02T03:04:05Z"`
+		PAt  *time.Time   `query:"pat" enum:"2026-01-02T03:04:05-09:30"`
+		List []time.Time  `query:"t" uniqueItems:"true"`
+		Ptrs []*time.Time `json:"ptrs" uniqueItems:"true"`
+	}
+	checkRuleCases(t, []ruleCase{
+		{"enum with an offset", run[P](t, get("/?at=2026-01-02T03:04:05%2B05:30&pat=2026-01-02T03:04:05-09:30")), nil},
+		{"enum in UTC, written two ways", run[P](t, get("/?at=2026-01-02T03:04:05%2B00:00")), nil},
+		{"the same instant at another offset is not listed", run[P](t, get("/?at=2026-01-01T21:34:05Z")),
+			[]string{"query.at=must be one of: 2026-01-02T03:04:05+05:30, 2026-01-02T03:04:05Z|2026-01-01T21:34:05Z"}},
+		{"distinct times", run[P](t, get("/?t=2026-01-02T03:04:05%2B05:30&t=2026-01-01T21:34:05Z")), nil},
+		{"duplicates with an offset", run[P](t, get("/?t=2026-01-02T03:04:05%2B05:30&t=2026-01-02T03:04:05%2B05:30")),
+			[]string{"query.t=must not contain duplicates|2026-01-02T03:04:05+05:30"}},
+		{"duplicate pointers", run[P](t, newBodyRequest("POST", "/", "application/json", `{"ptrs":["2026-01-02T03:04:05+05:45",null,"2026-01-02T03:04:05+05:45"]}`)),
+			[]string{"body.ptrs=must not contain duplicates|2026-01-02T03:04:05+05:45"}},
+	})
+}
