@@ -280,7 +280,7 @@ func compileText(tag reflect.StructTag, r *Rules, fc *fieldCheck, vt reflect.Typ
 	}
 	if n := r.MaxLength; n != nil {
 		max := *n
-		fc.tests = append(fc.tests, valueTest{func(p unsafe.Pointer) bool { return !runesAtLeast(*(*string)(p), max+1) }, plural("must be at most %d character", max) + " long"})
+		fc.tests = append(fc.tests, valueTest{func(p unsafe.Pointer) bool { return runesAtMost(*(*string)(p), max) }, plural("must be at most %d character", max) + " long"})
 	}
 	if hasPat {
 		re, err := regexp.Compile(pat)
@@ -299,10 +299,15 @@ func runesAtLeast(s string, n int) bool {
 	if len(s) < n {
 		return false
 	}
-	if len(s) >= n*utf8.UTFMax {
+	if len(s)/utf8.UTFMax >= n {
 		return true
 	}
 	return utf8.RuneCountInString(s) >= n
+}
+
+// runesAtMost reports whether s has at most n runes.
+func runesAtMost(s string, n int) bool {
+	return len(s) <= n || !runesAtLeast(s, n+1) // n < len(s): n+1 does not overflow
 }
 
 func plural(format string, n int) string {

@@ -225,3 +225,20 @@ func TestTimeEnumAndUniqueItems(t *testing.T) {
 			[]string{"body.ptrs=must not contain duplicates|2026-01-02T03:04:05+05:45"}},
 	})
 }
+
+// Lengths are counted in runes, and the largest counts a tag can hold
+// still compare correctly.
+func TestLengthLimits(t *testing.T) {
+	type P struct {
+		Huge  string   `query:"huge" maxLength:"9223372036854775807"`
+		Big   string   `query:"big" minLength:"4611686018427387904"`
+		Runes []string `query:"r" minLength:"2" maxLength:"3"`
+	}
+	checkRuleCases(t, []ruleCase{
+		{"the largest maxLength", run[P](t, get("/?huge=abc")), nil},
+		{"a huge minLength", run[P](t, get("/?big=abc")), []string{"query.big=must be at least 4611686018427387904 characters long|abc"}},
+		{"runes", run[P](t, get("/?r=%C3%A9%C3%A9&r=%F0%9F%98%80%F0%9F%98%80%F0%9F%98%80&r=%FF%FF")), nil},
+		{"runes too few and too many", run[P](t, get("/?r=%F0%9F%98%80&r=%C3%A9%C3%A9%C3%A9%C3%A9")),
+			[]string{"query.r[0]=must be at least 2 characters long|😀", "query.r[1]=must be at most 3 characters long|éééé"}},
+	})
+}
