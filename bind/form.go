@@ -66,6 +66,11 @@ func (bp *bodyPlan) addForm(f *Field, i int) error {
 	}
 	switch t.Kind() {
 	case reflect.Struct, reflect.Map, reflect.Slice, reflect.Pointer, reflect.Array:
+		if flatShape(t) {
+			// Nested keys would take only indexed keys (ids[0]) and drop
+			// the plain ones (ids=1) a client sends for such a field.
+			return err
+		}
 	default:
 		return err
 	}
@@ -79,6 +84,26 @@ func (bp *bodyPlan) addForm(f *Field, i int) error {
 		bp.nested = newNestedForm()
 	}
 	return bp.nested.add(f, i)
+}
+
+// flatShape reports whether t is a scalar or an interface behind pointers
+// and at most one slice (*[]int, []*int, []byte, []any): a shape that
+// nested keys add nothing to and that query fields refuse too.
+func flatShape(t reflect.Type) bool {
+	slices := 0
+	for !isTextType(t) {
+		switch t.Kind() {
+		case reflect.Pointer:
+		case reflect.Slice:
+			slices++
+		case reflect.Struct, reflect.Map, reflect.Array:
+			return false
+		default:
+			return slices <= 1
+		}
+		t = t.Elem()
+	}
+	return slices <= 1
 }
 
 // formLookup finds the flat form slot named key.

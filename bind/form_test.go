@@ -257,6 +257,33 @@ func TestFormRegistrationErrors(t *testing.T) {
 		{compileErr[struct {
 			A complex64 `form:"a"`
 		}](), `itty: field A (form:"a"): type complex64 cannot be bound from text (use a string, bool, number, time.Time or an encoding.TextUnmarshaler)`},
+		// Scalars behind pointers and one slice are refused as they are in
+		// a query: as nested fields they took only indexed keys, and
+		// silently dropped the plain ones a client sends (ids=1&ids=2).
+		{compileErr[struct {
+			A *[]int `form:"a"`
+		}](), `itty: field A (form:"a"): type []int cannot be bound from text (use a string, bool, number, time.Time or an encoding.TextUnmarshaler)`},
+		{compileErr[struct {
+			A []*int `form:"a"`
+		}](), `itty: field A (form:"a"): type *int cannot be bound from text (use a string, bool, number, time.Time or an encoding.TextUnmarshaler)`},
+		{compileErr[struct {
+			A **time.Time `form:"a"`
+		}](), `itty: field A (form:"a"): type *time.Time cannot be bound from text (use a string, bool, number, time.Time or an encoding.TextUnmarshaler)`},
+		{compileErr[struct {
+			A []byte `form:"a"`
+		}](), `itty: field A (form:"a"): type []uint8 cannot be bound from text (use a string, bool, number, time.Time or an encoding.TextUnmarshaler)`},
+		{compileErr[struct {
+			A []any `form:"a"`
+		}](), `itty: field A (form:"a"): type interface {} cannot be bound from text (use a string, bool, number, time.Time or an encoding.TextUnmarshaler)`},
+		// Nested keys remain for what holds a struct, a map or a slice of
+		// slices.
+		{compileErr[struct {
+			A []*item          `form:"a"`
+			B *map[string]int  `form:"b"`
+			C [][]int          `form:"c"`
+			D []map[string]any `form:"d"`
+			E *[]*address      `form:"e"`
+		}](), `<nil>`},
 	}
 	for _, c := range cases {
 		if got := errText(c.err); got != c.want {
