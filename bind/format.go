@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -32,13 +33,19 @@ func (p *Plan[P]) PathValues(src *P) ([]string, error) {
 
 // Query returns the query fields of src as a QueryDict in field order. Nil
 // pointers, empty slices and zero values of fields with no default are left
-// out, because binding their absence gives the same value back.
+// out, because binding their absence gives the same value back; for a
+// field with a default, a nil pointer or an empty slice is left out too,
+// and binds back as the default. A value whose text would not convert
+// back (NaN, a year after 9999) is an error.
 func (p *Plan[P]) Query(src *P) (*params.QueryDict, error) {
 	q := &params.QueryDict{}
 	base := unsafe.Pointer(src)
 	for _, s := range p.c.query {
 		v := reflect.NewAt(s.typ, unsafe.Add(base, s.offset)).Elem()
 		vals, err := formatValues(v, s.hasDef)
+		if err == nil {
+			err = s.bindsBack(vals)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("itty: query parameter %q: %w", s.name, err)
 		}
@@ -47,6 +54,24 @@ func (p *Plan[P]) Query(src *P) (*params.QueryDict, error) {
 		}
 	}
 	return q, nil
+}
+
+// bindsBack reports why vals, the text of the slot's value, would not
+// convert when bound.
+func (s *valueSlot) bindsBack(vals []string) error {
+	kept := make([]string, 0, len(vals))
+	for _, v := range vals {
+		if v != "" || !s.blankIsNil {
+			kept = append(kept, v)
+		}
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	if err := s.set(reflect.New(s.typ).UnsafePointer(), kept); err != nil {
+		return fmt.Errorf("%q does not bind back: %w", strings.Join(kept, ","), err)
+	}
+	return nil
 }
 
 func formatValues(v reflect.Value, hasDef bool) ([]string, error) {
