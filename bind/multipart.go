@@ -9,9 +9,13 @@ package bind
 
 import (
 	"bytes"
+	stderrors "errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"mime/multipart"
 	"net/url"
+	"os"
 	"reflect"
 	"sort"
 	"unsafe"
@@ -69,7 +73,15 @@ func (b *RequestBody) multipart() (*multipart.Form, *errors.Error) {
 		src = &b.lr
 	}
 	f, err := multipart.NewReader(src, b.boundary).ReadForm(b.limits.MaxMultipartMemory)
-	if err != nil {
+	var pe *fs.PathError
+	switch {
+	case err == nil:
+	case stderrors.As(err, &pe) && !stderrors.Is(err, os.ErrDeadlineExceeded):
+		// A temporary file could not be created or written: the
+		// server's disk failed, not the client's body.
+		b.formErr = errors.Internal(fmt.Errorf("itty: a multipart upload could not be stored: %w", err))
+		return nil, b.formErr
+	default:
 		b.formErr = readError(err, limit, "the multipart body is malformed or could not be read")
 		return nil, b.formErr
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -148,6 +149,29 @@ func TestMultipartTempFilesRemoved(t *testing.T) {
 	}
 	if files := tempFiles(t, dir); len(files) != 0 {
 		t.Errorf("temporary files left after a 413: %v", files)
+	}
+}
+
+// An upload that cannot be spilled to a temporary file is the server's
+// failure, a 500, not a client's malformed body.
+func TestMultipartTempFileFailure(t *testing.T) {
+	type P struct {
+		F *multipart.FileHeader `form:"f"`
+	}
+	cases := []struct {
+		size int
+		want int
+	}{
+		{50, 0},     // held in memory
+		{5000, 500}, // spilled to a directory that does not exist
+	}
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	for _, c := range cases {
+		r := postMultipart(t, nil, []string{"f", "a.bin", strings.Repeat("x", c.size)})
+		_, err := bindWith(t, mustPlan[P](t), r, bind.Limits{MaxMultipartMemory: 100})
+		if got := statusOf(err); got != c.want {
+			t.Errorf("%d bytes: status %d (%v), want %d", c.size, got, err, c.want)
+		}
 	}
 }
 
