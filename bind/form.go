@@ -59,6 +59,9 @@ func (bp *bodyPlan) addForm(f *Field, i int) error {
 	if err == nil {
 		bp.form = append(bp.form, valueSlot{name: f.Name, source: Form, offset: f.offset, bind: vb, typ: t, blankIsNil: !isPlainString(t)})
 		bp.formIdx = append(bp.formIdx, i)
+		if err := bp.overlap(); err != nil {
+			return err
+		}
 		if f.HasDefault {
 			return bp.addDefault(f, i)
 		}
@@ -83,7 +86,25 @@ func (bp *bodyPlan) addForm(f *Field, i int) error {
 	if bp.nested == nil {
 		bp.nested = newNestedForm()
 	}
-	return bp.nested.add(f, i)
+	if err := bp.nested.add(f, i); err != nil {
+		return err
+	}
+	return bp.overlap()
+}
+
+// overlap refuses a flat form field named like a key of a nested one
+// (user.name beside user): binding gives such keys to the flat field, so
+// the nested field would never see them.
+func (bp *bodyPlan) overlap() error {
+	if bp.nested == nil {
+		return nil
+	}
+	for _, s := range bp.form {
+		if j := bp.nested.owner(s.name); j >= 0 {
+			return fmt.Errorf("form %q is a key of the nested form field %q, which would never see it", s.name, bp.nested.fields[j].name)
+		}
+	}
+	return nil
 }
 
 // flatShape reports whether t is a scalar or an interface behind pointers

@@ -275,6 +275,20 @@ func TestFormRegistrationErrors(t *testing.T) {
 		{compileErr[struct {
 			A []any `form:"a"`
 		}](), `itty: field A (form:"a"): type interface {} cannot be bound from text (use a string, bool, number, time.Time or an encoding.TextUnmarshaler)`},
+		// A flat field named like a key of a nested one, in either order.
+		{compileErr[struct {
+			User *address `form:"user"`
+			City string   `form:"user.city"`
+		}](), `itty: field City (form:"user.city"): form "user.city" is a key of the nested form field "user", which would never see it`},
+		{compileErr[struct {
+			First string `form:"items[0]"`
+			Items []item `form:"items"`
+		}](), `itty: field Items (form:"items"): form "items[0]" is a key of the nested form field "items", which would never see it`},
+		{compileErr[struct {
+			Items  []item `form:"items"`
+			ItemsX string `form:"itemsx"`
+			Dotted string `form:"a.b"`
+		}](), `<nil>`},
 		// Nested keys remain for what holds a struct, a map or a slice of
 		// slices.
 		{compileErr[struct {
