@@ -71,6 +71,9 @@ func New(opts ...Option) *App {
 
 // Use adds app-wide middleware. It runs for every request, 404 and 405
 // answers included, in the order given: the first is the outermost.
+// Middleware may run the next handler on another goroutine and return
+// before it ends, as http.TimeoutHandler does: that handler keeps its
+// *Request, values and body until it returns.
 func (a *App) Use(mw ...Middleware) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -81,7 +84,8 @@ func (a *App) Use(mw ...Middleware) {
 }
 
 // Group returns a group of routes under prefix whose handlers are wrapped in
-// mw (the first is the outermost), inside the app's middleware.
+// mw (the first is the outermost), inside the app's middleware. As with
+// Use, mw may run the handler on another goroutine.
 func (a *App) Group(prefix string, mw ...Middleware) *Group {
 	return a.root.Group(prefix, mw...)
 }
@@ -189,19 +193,31 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			a.panicked(req, v)
 		}
 	}()
+	behind := false // the request was served behind middleware
 	switch path := r.URL.Path; {
 	case a.chain != nil:
 		a.chain.ServeHTTP(&req.tw, withRequest(r, req))
+		behind = true
 	case r.URL.RawPath == "" && path != "" && path[0] == '/':
 		// dispatch for the common case, an unescaped path, without a call.
 		if rt := a.router.lookup(r.Method, path[1:], false, req.vals); rt != nil {
 			req.route, req.params = rt, req.vals[:rt.nparams]
 			rt.serve.serve(&req.tw, req)
+			behind = rt.chain != nil
 		} else {
 			a.noRoute(&req.tw, req, path, false)
 		}
 	default:
 		a.dispatch(&req.tw, req, r)
+		behind = req.route != nil && req.route.chain != nil
+	}
+	if behind && !req.detach() {
+		// A handler behind the middleware may still run, or start: req
+		// is its own now, never the pool's.
+		if a.cfg.debug {
+			a.logServed(r, req.tw.status, "")
+		}
+		return
 	}
 	if a.cfg.debug {
 		a.logRequest(req)
@@ -222,6 +238,8 @@ func (a *App) panicked(req *Request, v any) {
 // dispatchFromContext is the innermost handler of the app middleware chain.
 func (a *App) dispatchFromContext(w http.ResponseWriter, r *http.Request) {
 	req := fromContext(r)
+	req.enter()
+	defer req.leave()
 	req.Request = r // as the middleware passed it on
 	a.dispatch(w, req, r)
 }

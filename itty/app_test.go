@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ittygo/itty/errors"
 	"github.com/ittygo/itty/itty"
@@ -331,5 +332,59 @@ func TestPanicErrorIsMatchable(t *testing.T) {
 	itty.Get(a, "/boom", func(r *itty.Request, p struct{}) itty.Response { panic(42) })
 	if w := mustServe(t, a, "GET", "/boom"); w.Body.String() != "panic value: 42" {
 		t.Errorf("body %q", w.Body.String())
+	}
+}
+
+// TestMiddlewareThatGivesUpKeepsTheRequest serves a request through
+// http.TimeoutHandler, which answers 503 and returns while the handler
+// still runs, then serves others: the handler that was given up on still
+// sees its own request, path values and P when it goes on.
+func TestMiddlewareThatGivesUpKeepsTheRequest(t *testing.T) {
+	giveUp := func(next http.Handler) http.Handler {
+		return http.TimeoutHandler(next, time.Millisecond, "gave up")
+	}
+	for _, c := range []struct {
+		name  string
+		build func(a *itty.App) itty.Router
+	}{
+		{"app middleware", func(a *itty.App) itty.Router { a.Use(giveUp); return a }},
+		{"group middleware", func(a *itty.App) itty.Router { return a.Group("", giveUp) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := itty.New()
+			release, done := make(chan struct{}), make(chan string, 1)
+			itty.Get(c.build(a), "/items/<int:id>", func(r *itty.Request, p struct {
+				ID int    `path:"id"`
+				Q  string `query:"q"`
+			}) itty.Response {
+				if p.ID == 1 {
+					<-release
+					defer func() {
+						if v := recover(); v != nil {
+							done <- fmt.Sprint("panic: ", v)
+						}
+					}()
+					done <- fmt.Sprintf("%d %s %s %s %s", p.ID, p.Q, r.PathValue("id"), r.URL.Path, r.Pattern())
+				}
+				return respond.Text("ok")
+			})
+			if w := mustServe(t, a, "GET", "/items/1?q=first"); w.Code != http.StatusServiceUnavailable {
+				t.Fatalf("the slow request: status %d, want 503", w.Code)
+			}
+			for i := 2; i < 10; i++ {
+				if w := mustServe(t, a, "GET", fmt.Sprintf("/items/%d?q=other", i)); w.Code != 200 {
+					t.Fatalf("request %d: status %d, want 200", i, w.Code)
+				}
+			}
+			close(release)
+			select {
+			case got := <-done:
+				if want := "1 first 1 /items/1 /items/<int:id>"; got != want {
+					t.Errorf("the handler given up on saw %q, want %q", got, want)
+				}
+			case <-time.After(5 * time.Second):
+				t.Error("the handler given up on did not end")
+			}
+		})
 	}
 }

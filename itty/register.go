@@ -224,6 +224,8 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 	if len(g.mw) > 0 {
 		var inner http.Handler = http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
 			req := fromContext(hr)
+			req.enter()
+			defer req.leave()
 			req.Request = hr
 			srv.serve(w, req)
 		})

@@ -10,6 +10,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"sync"
 	"unsafe"
 
 	"github.com/ittygo/itty/bind"
@@ -29,6 +30,55 @@ type Request struct {
 	tw     trackWriter       // the writer that tells whether the response started
 	pv     []unsafe.Pointer  // a *P per parameter type of the app (App.pslots), kept while pooled
 	body   *bind.RequestBody // the body, once something reads it
+	behind behind            // the handlers that run behind middleware
+}
+
+// behind tracks the handlers of a request that run behind middleware, which
+// may run them on another goroutine and return before they end (as
+// http.TimeoutHandler does when it gives up). ServeHTTP returns such a
+// request to the pool only when every one that started has ended.
+type behind struct {
+	mu       sync.Mutex
+	running  int  // started and not yet ended
+	started  bool // one has started
+	detached bool // ServeHTTP has returned without pooling the request
+}
+
+// enter records that a handler behind middleware starts serving req.
+func (req *Request) enter() {
+	b := &req.behind
+	b.mu.Lock()
+	b.running++
+	b.started = true
+	b.mu.Unlock()
+}
+
+// leave records that a handler behind middleware has ended. The last one
+// to end after ServeHTTP has returned releases the body.
+func (req *Request) leave() {
+	b := &req.behind
+	b.mu.Lock()
+	b.running--
+	last := b.detached && b.running == 0
+	b.mu.Unlock()
+	if last {
+		req.releaseBody()
+	}
+}
+
+// detach reports whether the handlers behind middleware have all ended, so
+// that ServeHTTP may end req and pool it. Otherwise — one still runs, or
+// none has started and one may yet start — req is left to them.
+func (req *Request) detach() bool {
+	b := &req.behind
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.started && b.running == 0 {
+		b.started = false
+		return true
+	}
+	b.detached = true
+	return false
 }
 
 // start prepares a pooled request for r. Its app is set once, when the

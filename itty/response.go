@@ -121,13 +121,18 @@ func (a *App) logRequest(req *Request) {
 	if req.Request == nil {
 		return
 	}
-	status := req.tw.status
+	a.logServed(req.Request, req.tw.status, req.Pattern())
+}
+
+// logServed logs r, answered with status (0 for 200) by the route with
+// pattern, in debug mode.
+func (a *App) logServed(r *http.Request, status int, pattern string) {
 	if status == 0 {
 		status = http.StatusOK
 	}
-	a.cfg.logger.LogAttrs(req.Context(), slog.LevelInfo, "itty: request",
-		slog.String("method", req.Method),
-		slog.String("path", req.URL.Path),
+	a.cfg.logger.LogAttrs(r.Context(), slog.LevelInfo, "itty: request",
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
 		slog.Int("status", status),
-		slog.String("route", req.Pattern()))
+		slog.String("route", pattern))
 }
