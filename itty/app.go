@@ -85,7 +85,8 @@ func (a *App) Use(mw ...Middleware) {
 
 // Group returns a group of routes under prefix whose handlers are wrapped in
 // mw (the first is the outermost), inside the app's middleware. As with
-// Use, mw may run the handler on another goroutine.
+// Use, mw may run the handler on another goroutine. A prefix other than ""
+// must start with "/", as must the patterns registered on the group.
 func (a *App) Group(prefix string, mw ...Middleware) *Group {
 	return a.root.Group(prefix, mw...)
 }

@@ -27,18 +27,25 @@ type Group struct {
 	app    *App
 	prefix string
 	mw     []Middleware
+	err    error // a prefix that does not start with "/", reported by Register
 }
 
 func (a *App) group() *Group   { return &a.root }
 func (g *Group) group() *Group { return g }
 
 // Group returns a nested group: its prefix follows g's, and its middleware
-// runs inside g's.
+// runs inside g's. A prefix other than "" must start with "/"; Register
+// refuses the routes of a group whose prefix does not.
 func (g *Group) Group(prefix string, mw ...Middleware) *Group {
+	err := g.err
+	if err == nil && prefix != "" && prefix[0] != '/' {
+		err = &params.PatternError{Pattern: prefix, Reason: `a group prefix must start with "/"`}
+	}
 	return &Group{
 		app:    g.app,
 		prefix: g.prefix + strings.TrimSuffix(prefix, "/"),
 		mw:     append(append([]Middleware(nil), g.mw...), mw...),
+		err:    err,
 	}
 }
 
@@ -180,6 +187,13 @@ func Register[P any](rt Router, method, pattern string, fn func(*Request, P) Res
 	}
 	if fn == nil {
 		return fail(fmt.Errorf("itty: the handler is nil"))
+	}
+	if g.err != nil {
+		return fail(g.err)
+	}
+	if g.prefix != "" && pattern != "" && pattern[0] != '/' {
+		// Parse would see the prefix's slash: "/api" + "items".
+		return fail(&params.PatternError{Pattern: pattern, Reason: `pattern must start with "/"`})
 	}
 	pat, err := params.Parse(full)
 	if err != nil {

@@ -253,3 +253,36 @@ func TestRoutesListsRegistrations(t *testing.T) {
 		t.Errorf("Routes() = %+v", got)
 	}
 }
+
+func TestGroupPatternsStartWithSlash(t *testing.T) {
+	noop := func(r *itty.Request, p struct{}) itty.Response { return nil }
+	cases := []struct {
+		name    string
+		group   func(a *itty.App) *itty.Group
+		pattern string
+		want    string // the route registered, or the error's reason
+	}{
+		{"pattern with slash", func(a *itty.App) *itty.Group { return a.Group("/api/") }, "/items", "/api/items"},
+		{"empty pattern is the prefix", func(a *itty.App) *itty.Group { return a.Group("/api") }, "", "/api"},
+		{"root group", func(a *itty.App) *itty.Group { return a.Group("") }, "/items", "/items"},
+		{"pattern without slash", func(a *itty.App) *itty.Group { return a.Group("/api/") }, "items", `pattern "items": at offset 0: pattern must start with "/"`},
+		{"prefix without slash", func(a *itty.App) *itty.Group { return a.Group("api") }, "/items", `pattern "api": at offset 0: a group prefix must start with "/"`},
+		{"nested prefix without slash", func(a *itty.App) *itty.Group { return a.Group("/api").Group("v1") }, "/items", `pattern "v1": at offset 0: a group prefix must start with "/"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := itty.New()
+			_, err := itty.Register(c.group(a), "GET", c.pattern, noop)
+			if err != nil {
+				var pe *params.PatternError
+				if !stderrors.As(err, &pe) || !strings.HasSuffix(err.Error(), c.want) {
+					t.Errorf("Register(%q) = %v, want a *params.PatternError ending %q", c.pattern, err, c.want)
+				}
+				return
+			}
+			if rs := a.Routes(); len(rs) != 1 || rs[0].Pattern != c.want {
+				t.Errorf("Register(%q) registered %v, want %s", c.pattern, rs, c.want)
+			}
+		})
+	}
+}
