@@ -18,7 +18,10 @@ import (
 
 // URL returns the path and query that bind back to p: path segments from
 // p's path fields (escaped), then its query fields as the query string. A
-// value that would not match the route's own pattern is an error.
+// value that would not match the route's own pattern is an error, as is one
+// that a client would not send back as it is: a dot segment, or a leading
+// "/" in the <path:…> value of the pattern "/<path:…>" ("//host/…" names a
+// host).
 func (r *Route[P]) URL(p P) (string, error) {
 	vals, err := r.plan.PathValues(&p)
 	if err != nil {
@@ -27,6 +30,9 @@ func (r *Route[P]) URL(p P) (string, error) {
 	for i, s := range r.rt.pat.Params() {
 		if v := vals[i]; v == "." || v == ".." || (s.Kind == params.Path && hasDotSegment(v)) {
 			return "", fmt.Errorf("itty: url for %s %s: path parameter %q: %q holds a dot segment, which clients remove from URLs", r.rt.method, r.rt.pattern, s.Text, v)
+		} else if s.Kind == params.Path && r.rt.pat.Segments[0].Kind == params.Path && v[0] == '/' {
+			// "/<path:…>" with "/evil.com": "//evil.com" names a host.
+			return "", fmt.Errorf("itty: url for %s %s: path parameter %q: %q would start the URL with \"//\", which clients read as a host", r.rt.method, r.rt.pattern, s.Text, v)
 		}
 	}
 	var b strings.Builder

@@ -128,3 +128,37 @@ func TestRouteBindNotMatching(t *testing.T) {
 		t.Errorf("Bind = %+v, %v", p, err)
 	}
 }
+
+func TestTypedURLNeverStartsWithTwoSlashes(t *testing.T) {
+	type P struct {
+		Page string `path:"page"`
+	}
+	a := itty.New()
+	root := itty.Get(a, "/<path:page>", func(r *itty.Request, p P) itty.Response { return nil })
+	under := itty.Get(a, "/w/<path:page>", func(r *itty.Request, p P) itty.Response { return nil })
+	cases := []struct {
+		route *itty.Route[P]
+		page  string
+		want  string // the URL, or "" for an error
+	}{
+		{root, "a/b", "/a/b"},
+		{root, "a//b", "/a//b"},
+		{root, `\evil.com`, "/%5Cevil.com"},
+		{root, "/evil.com", ""},
+		{root, "//evil.com", ""},
+		{root, "/", ""},
+		{under, "/evil.com", "/w//evil.com"},
+	}
+	for _, c := range cases {
+		u, err := c.route.URL(P{c.page})
+		if c.want == "" {
+			if err == nil || !strings.Contains(err.Error(), `"//"`) {
+				t.Errorf("%s URL(%q) = %q, %v; want an error", c.route.Pattern(), c.page, u, err)
+			}
+			continue
+		}
+		if err != nil || u != c.want {
+			t.Errorf("%s URL(%q) = %q, %v; want %q", c.route.Pattern(), c.page, u, err, c.want)
+		}
+	}
+}
