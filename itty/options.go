@@ -117,7 +117,8 @@ func Listener(ln net.Listener) Option { return func(c *config) { c.listener = ln
 func Output(w io.Writer) Option { return func(c *config) { c.output = w } }
 
 // ShutdownTimeout bounds how long Run waits for in-flight requests after
-// SIGINT or SIGTERM (default 30s).
+// SIGINT or SIGTERM (default 30s); the connections still open then are
+// closed, which cancels the contexts of their requests.
 func ShutdownTimeout(d time.Duration) Option { return func(c *config) { c.shutdownTimeout = d } }
 
 // ReadHeaderTimeout bounds how long Run's server waits for request headers

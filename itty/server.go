@@ -28,7 +28,9 @@ func (a *App) Run(opts ...Option) error {
 }
 
 // RunContext is Run, stopped by the cancellation of ctx instead of signals.
-// It returns nil after a graceful shutdown.
+// It returns nil after a graceful shutdown. When requests are still in
+// flight after ShutdownTimeout, it closes their connections, which cancels
+// their contexts, and returns an error.
 func (a *App) RunContext(ctx context.Context, opts ...Option) error {
 	if a.served.Load() {
 		return ErrServed
@@ -61,6 +63,11 @@ func (a *App) RunContext(ctx context.Context, opts ...Option) error {
 	sctx, cancel := context.WithTimeout(context.Background(), a.cfg.shutdownTimeout)
 	defer cancel()
 	err := srv.Shutdown(sctx)
+	if err != nil {
+		// The timeout has passed: close the connections still open, which
+		// cancels the contexts of the requests still in flight.
+		srv.Close()
+	}
 	if serr := <-errc; serr != nil && !stderrors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
 	}

@@ -232,3 +232,38 @@ func TestServerHasTimeouts(t *testing.T) {
 		t.Errorf("server limits not set: %+v", srv)
 	}
 }
+
+func TestRunClosesWhatOutlivesTheShutdownTimeout(t *testing.T) {
+	checkNoLeak(t)
+	a := itty.New(itty.ShutdownTimeout(100*time.Millisecond), itty.Logger(slog.New(slog.DiscardHandler)))
+	started, ended := make(chan struct{}), make(chan struct{})
+	itty.Get(a, "/hang", func(r *itty.Request, p struct{}) itty.Response {
+		close(started)
+		<-r.Context().Done() // until the connection closes
+		close(ended)
+		return nil
+	})
+	base, stop := mustStart(t, a, a.RunContext)
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	got := make(chan error, 1)
+	go func() {
+		resp, err := (&http.Client{Transport: tr}).Get(base + "/hang")
+		if err == nil {
+			resp.Body.Close()
+		}
+		got <- err
+	}()
+	<-started
+	if err := stop(); err == nil || !strings.Contains(err.Error(), "itty: shutdown:") {
+		t.Errorf("RunContext returned %v, want the shutdown's timeout", err)
+	}
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the request in flight was not cancelled after the shutdown timeout")
+	}
+	if err := <-got; err == nil {
+		t.Error("the client got an answer from a closed connection")
+	}
+}
