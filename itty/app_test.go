@@ -218,16 +218,19 @@ func TestCustomErrorPages(t *testing.T) {
 	cases := []struct {
 		method, target string
 		status         int
-		body           string
+		body, allow    string
 	}{
-		{"GET", "/nope", 404, "<h1>Nothing at /nope</h1>"},
-		{"POST", "/x", 405, "no such method; allowed: GET, HEAD, OPTIONS"},
-		{"GET", "/boom", 500, "our fault"},
+		{"GET", "/nope", 404, "<h1>Nothing at /nope</h1>", ""},
+		{"POST", "/x", 405, "no such method; allowed: GET, HEAD, OPTIONS", "GET, HEAD, OPTIONS"},
+		{"GET", "/boom", 500, "our fault", ""},
 	}
 	for _, c := range cases {
 		w := mustServe(t, a, c.method, c.target)
 		if w.Code != c.status || w.Body.String() != c.body {
 			t.Errorf("%s %s: %d %q, want %d %q", c.method, c.target, w.Code, w.Body.String(), c.status, c.body)
+		}
+		if got := w.Header().Get("Allow"); got != c.allow {
+			t.Errorf("%s %s: Allow %q, want %q", c.method, c.target, got, c.allow)
 		}
 	}
 }

@@ -78,8 +78,9 @@ func Logger(l *slog.Logger) Option { return func(c *config) { c.logger = l } }
 func RedirectTrailingSlash(on bool) Option { return func(c *config) { c.redirectSlash = on } }
 
 // ErrorPage replaces the page rendered for status (404, 405, 500, or any
-// other). If the page panics or fails before writing, the built-in page is
-// rendered instead.
+// other). The error's headers (e.Header, such as a 405's Allow) are set on
+// the response before the page writes it. If the page panics or fails
+// before writing, the built-in page is rendered instead.
 func ErrorPage(status int, page ErrorPageFunc) Option {
 	return func(c *config) {
 		if c.errorPages == nil {

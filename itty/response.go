@@ -73,6 +73,12 @@ func (a *App) tryPage(w http.ResponseWriter, req *Request, e *errors.Error, page
 	if resp == nil {
 		return false
 	}
+	// The error's own headers, such as a 405's Allow, hold whatever page
+	// renders it; the page's response may still replace them.
+	h := w.Header()
+	for k, v := range e.Header {
+		h[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
+	}
 	if pe, isErr := resp.(*errors.Error); isErr {
 		return pe.Render(w, req.Request, a.cfg.debug) == nil || req.tw.wrote
 	}
