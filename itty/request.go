@@ -39,9 +39,9 @@ type Request struct {
 // request to the pool only when every one that started has ended.
 type behind struct {
 	mu       sync.Mutex
-	running  int  // started and not yet ended
-	started  bool // one has started
-	detached bool // ServeHTTP has returned without pooling the request
+	running  int32 // started and not yet ended
+	started  bool  // one has started
+	detached bool  // ServeHTTP has returned without pooling the request
 }
 
 // enter records that a handler behind middleware starts serving req.
