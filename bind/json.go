@@ -97,13 +97,24 @@ func (o *jsonObject) add(m jsonMember) {
 }
 
 // member compiles the decoder of a field with the given json tag, whose
-// ",string" option reads a number or boolean from a JSON string.
+// ",string" option reads a number or boolean from a JSON string: the
+// string holds a JSON number or true or false, as encoding/json writes it,
+// and nothing else the field's text decoder would take ("+1", "NaN", "on").
 func (jc *jsonCompiler) member(t reflect.Type, tag string) (*jsonType, error) {
 	if _, opts, _ := strings.Cut(tag, ","); !hasOption(opts, "string") {
 		return jc.compile(t)
 	}
+	var literal func(string) bool
+	var msg string
 	switch classOf(t) {
-	case classInt, classUint, classFloat, classBool:
+	case classInt:
+		literal, msg = isJSONNumber, "must be an integer"
+	case classUint:
+		literal, msg = isJSONNumber, "must be a non-negative integer"
+	case classFloat:
+		literal, msg = isJSONNumber, "must be a number"
+	case classBool:
+		literal, msg = func(s string) bool { return s == "true" || s == "false" }, "must be true or false"
 	default:
 		return nil, fmt.Errorf("the ,string option applies to numbers and booleans, not to %s", t)
 	}
@@ -111,7 +122,18 @@ func (jc *jsonCompiler) member(t reflect.Type, tag string) (*jsonType, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &jsonType{typ: t, dec: textDecoder(conv)}, nil
+	bad := &convError{msg: msg}
+	return &jsonType{typ: t, dec: textDecoder(func(dst unsafe.Pointer, s string) error {
+		if !literal(s) {
+			return bad
+		}
+		return conv(dst, s)
+	})}, nil
+}
+
+// isJSONNumber reports whether s is a number in JSON's syntax.
+func isJSONNumber(s string) bool {
+	return s != "" && (s[0] == '-' || s[0] >= '0' && s[0] <= '9') && json.Valid(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 func hasOption(opts, name string) bool {
