@@ -84,6 +84,7 @@ func TestQueryConversionErrors(t *testing.T) {
 	}{
 		{"b=maybe", "query.b=must be true or false|maybe"},
 		{"b=yes", "query.b=must be true or false|yes"},
+		{"b=ON", "query.b=must be true or false|ON"},
 		{"i=abc", "query.i=must be an integer|abc"},
 		{"i=0x10", "query.i=must be an integer|0x10"},
 		{"i=1_000", "query.i=must be an integer|1_000"},

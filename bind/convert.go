@@ -74,7 +74,14 @@ func scalarDecoder(t reflect.Type) (decodeFunc, error) {
 		return func(dst unsafe.Pointer, s string) error {
 			v, err := strconv.ParseBool(s)
 			if err != nil {
-				return bad
+				// "on" is what an HTML checkbox without a value sends.
+				switch s {
+				case "on":
+					v = true
+				case "off":
+				default:
+					return bad
+				}
 			}
 			*(*bool)(dst) = v
 			return nil

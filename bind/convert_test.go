@@ -71,3 +71,25 @@ func TestNestedFormFloatsAreDecimal(t *testing.T) {
 		t.Errorf("valid nested floats: %+v, %v", got, err)
 	}
 }
+
+// TestBoolTakesCheckboxValues: besides strconv.ParseBool's forms, a bool
+// takes "on", what an HTML checkbox with no value attribute sends, and
+// "off".
+func TestBoolTakesCheckboxValues(t *testing.T) {
+	type item struct {
+		Done bool `form:"done"`
+	}
+	type P struct {
+		Q     bool   `query:"q"`
+		F     bool   `form:"f"`
+		Off   bool   `form:"off" default:"true"`
+		Items []item `form:"items"`
+	}
+	plan := mustPlan[P](t)
+	got, err := bindWith(t, plan, newBodyRequest("POST", "/?q=on", "application/x-www-form-urlencoded", "f=on&off=off&items[0].done=on"), bind.Limits{})
+	if err != nil || !got.Q || !got.F || got.Off || len(got.Items) != 1 || !got.Items[0].Done {
+		t.Errorf("got %+v, %v", got, err)
+	}
+	_, err = bindWith(t, plan, newBodyRequest("POST", "/?q=On", "application/x-www-form-urlencoded", "f=checked"), bind.Limits{})
+	wantProblems(t, err, "query.q=must be true or false|On", "form.f=must be true or false|checked")
+}
