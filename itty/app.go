@@ -194,25 +194,22 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			a.panicked(req, v)
 		}
 	}()
-	behind := false // the request was served behind middleware
 	switch path := r.URL.Path; {
 	case a.chain != nil:
+		req.behind.via = true
 		a.chain.ServeHTTP(&req.tw, withRequest(r, req))
-		behind = true
 	case r.URL.RawPath == "" && path != "" && path[0] == '/':
 		// dispatch for the common case, an unescaped path, without a call.
 		if rt := a.router.lookup(r.Method, path[1:], false, req.vals); rt != nil {
 			req.route, req.params = rt, req.vals[:rt.nparams]
 			rt.serve.serve(&req.tw, req)
-			behind = rt.chain != nil
 		} else {
 			a.noRoute(&req.tw, req, path, false)
 		}
 	default:
 		a.dispatch(&req.tw, req, r)
-		behind = req.route != nil && req.route.chain != nil
 	}
-	if behind && !req.detach() {
+	if req.behind.via && !req.detach() {
 		// A handler behind the middleware may still run, or start: req
 		// is its own now, never the pool's.
 		if a.cfg.debug {
@@ -283,6 +280,11 @@ func (a *App) dispatch(w http.ResponseWriter, req *Request, r *http.Request) {
 type chainServer struct{ rt *route }
 
 func (c chainServer) serve(w http.ResponseWriter, req *Request) {
+	if !req.behind.via {
+		// Only ServeHTTP's goroutine gets here with via unset: behind app
+		// middleware it is already set, and this read races with nothing.
+		req.behind.via = true
+	}
 	rt := c.rt
 	r := req.Request
 	for i, name := range rt.names {

@@ -42,6 +42,7 @@ type behind struct {
 	running  int32 // started and not yet ended
 	started  bool  // one has started
 	detached bool  // ServeHTTP has returned without pooling the request
+	via      bool  // served through middleware; set before it runs, on ServeHTTP's goroutine
 }
 
 // enter records that a handler behind middleware starts serving req.
@@ -74,7 +75,7 @@ func (req *Request) detach() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.started && b.running == 0 {
-		b.started = false
+		b.started, b.via = false, false
 		return true
 	}
 	b.detached = true
