@@ -67,3 +67,33 @@ func TestDocSnippetsCompile(t *testing.T) {
 	}
 	t.Logf("built %d snippets", n)
 }
+
+// goGet matches a "go get" of this repository's code in Markdown.
+var goGet = regexp.MustCompile(`go get github\.com/ittygo/itty(/[^\s@]*)?`)
+
+// TestDocGoGetNamesAPackage checks that every "go get" in README.md and
+// docs/ names a directory that holds a package. The module root holds
+// none, and getting a module without loading a package records none of
+// its dependencies' checksums: the reader's next go run would stop with
+// "missing go.sum entry".
+func TestDocGoGetNamesAPackage(t *testing.T) {
+	files, _ := filepath.Glob("docs/*.md")
+	files = append([]string{"README.md"}, files...)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range goGet.FindAllSubmatch(b, -1) {
+			dir := "." + string(m[1])
+			srcs, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+			pkg := false
+			for _, s := range srcs {
+				pkg = pkg || !strings.HasSuffix(s, "_test.go")
+			}
+			if !pkg {
+				t.Errorf("%s: %q names no package", f, m[0])
+			}
+		}
+	}
+}
