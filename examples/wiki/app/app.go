@@ -5,9 +5,11 @@
 // the stylesheet (served at /file/) are embedded in the program.
 //
 // Every title is checked by a pattern tag (TitlePattern) before a handler
-// runs: a title that could name another file ("../x", "a/b", ".hidden") is
-// answered 422 and never reaches the file system. Everything shown is
-// escaped by html/template; in a page's text, [OtherPage] becomes a link.
+// runs: a title that could name another file ("..", ".hidden", or "../x"
+// typed into the goto form) is answered 422, a path whose title holds a
+// "/", even encoded, matches no route (404), and neither reaches the file
+// system. Everything shown is escaped by html/template; in a page's text,
+// [OtherPage] becomes a link.
 //
 // It is a package of its own, rather than part of the command, so that the
 // browser tests in ../../../e2e can serve it.
