@@ -152,5 +152,6 @@ func MaxMultipartMemory(n int64) Option { return func(c *config) { c.body.MaxMul
 
 // StrictJSON makes JSON bodies with object members that no field takes an
 // error (422 naming each member) instead of ignoring those members. It
-// also applies to Request.JSON. RouteStrictJSON overrides it for one route.
+// also applies to Request.JSON, where such a member is a 400 like any JSON
+// that does not fit. RouteStrictJSON overrides it for one route.
 func StrictJSON(on bool) Option { return func(c *config) { c.body.StrictJSON = on } }
