@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -46,11 +47,12 @@ func Run(ctx context.Context, args []string, out io.Writer, name string, setup S
 }
 
 // Main runs run with the process's arguments and standard output until
-// SIGINT or SIGTERM, and exits with the error if it fails.
+// SIGINT or SIGTERM, and exits with the error if it fails. -h prints the
+// usage and exits with status 0.
 func Main(run func(ctx context.Context, args []string, out io.Writer) error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 		log.Fatal(err)
 	}
 }
