@@ -24,6 +24,14 @@ func mustPlan[P any](t testing.TB, path ...bind.PathParam) *bind.Plan[P] {
 	return p
 }
 
+// errOrEmpty is err's text, or "" for a nil error.
+func errOrEmpty(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
 // mustFieldErrors binds target and returns the 422's field errors as
 // "location=message" strings.
 func mustFieldErrors[P any](t *testing.T, plan *bind.Plan[P], r *http.Request) []string {

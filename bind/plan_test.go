@@ -61,11 +61,7 @@ func TestEmbeddingPlanErrors(t *testing.T) {
 		}](), ""},
 	}
 	for _, c := range cases {
-		got := ""
-		if c.err != nil {
-			got = c.err.Error()
-		}
-		if got != c.want {
+		if got := errOrEmpty(c.err); got != c.want {
 			t.Errorf("got  %s\nwant %s", got, c.want)
 		}
 	}
